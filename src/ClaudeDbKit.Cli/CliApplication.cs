@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ClaudeDbKit.Cli.Commands;
+using Npgsql;
+
+namespace ClaudeDbKit.Cli;
+
+/// <summary>The <c>claudedb</c> command tree. Results go to <c>output</c>, progress and errors to <c>diagnostics</c>.</summary>
+internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
+{
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("claudedb: deploy and use the claude schema of ai_company_foundation.");
+        options.AddTo(root);
+        var context = new CommandContext(options, new ConnectionResolver(options, diagnostics), output, diagnostics);
+        root.Subcommands.Add(MigrationCommands.Migrate(context));
+        root.Subcommands.Add(MigrationCommands.Status(context));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                await diagnostics.WriteLineAsync($"claudedb: {error.Message}").ConfigureAwait(false);
+            await diagnostics.WriteLineAsync("Run 'claudedb --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = diagnostics }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException e)
+        {
+            await diagnostics.WriteLineAsync($"claudedb: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (ClaudeDbException e)
+        {
+            await diagnostics.WriteLineAsync($"claudedb: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+        {
+            await diagnostics.WriteLineAsync($"claudedb: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await diagnostics.WriteLineAsync("claudedb: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+}
