@@ -27,7 +27,7 @@ internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = diagnostics }, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = diagnostics, EnableDefaultExceptionHandler = false }, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException e)
         {

@@ -94,7 +94,7 @@ public static class ConnectionStrings
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"The connection URL option '{key}' is not known to Npgsql ({e.Message}).", nameof(url), e);
+                throw new ArgumentException($"The connection URL option '{key}' is not known to Npgsql ({e.Message}). Expected postgres://user:password@host:port/database?option=value with Npgsql option names (sslmode, application_name and connect_timeout are also understood).", nameof(url), e);
             }
         }
 

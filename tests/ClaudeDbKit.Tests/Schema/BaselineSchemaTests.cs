@@ -1,0 +1,117 @@
+using ClaudeDbKit.Migrations;
+using ClaudeDbKit.Tests.Infrastructure;
+using Xunit;
+
+namespace ClaudeDbKit.Tests.Schema;
+
+public sealed class BaselineSchemaTests : EmptyDatabaseTest
+{
+    private static readonly string[] SeedTables =
+    [
+        "sessions", "identities", "projects", "workspaces", "agent_sessions", "messages", "scheduled_jobs",
+        "job_run_history", "reminders", "activity_feed", "knowledge", "features", "feedback", "feedback_comments",
+        "build_tasks", "requirements", "components", "column_registry",
+    ];
+
+    // A sample of documented columns per table (seed 004 tables, seed 003, existing-database.md).
+    private static readonly (string Table, string Column, string Type)[] DocumentedColumns =
+    [
+        ("sessions", "session_id", "uuid"), ("sessions", "identity_id", "uuid"), ("sessions", "project_name", "character varying"),
+        ("sessions", "session_start", "timestamp without time zone"), ("sessions", "tasks_completed", "ARRAY"),
+        ("sessions", "status", "character varying"), ("sessions", "project_id", "uuid"),
+        ("identities", "capabilities", "jsonb"), ("identities", "last_active_at", "timestamp without time zone"),
+        ("agent_sessions", "parent_session_id", "uuid"), ("workspaces", "id", "integer"),
+        ("messages", "to_project", "character varying"), ("messages", "thread_id", "uuid"), ("messages", "expires_at", "timestamp without time zone"),
+        ("scheduled_jobs", "trigger_condition", "jsonb"), ("scheduled_jobs", "priority", "integer"),
+        ("reminders", "check_after", "timestamp without time zone"), ("reminders", "reschedule_days", "integer"),
+        ("activity_feed", "severity", "character varying"), ("knowledge", "applies_to_projects", "ARRAY"),
+        ("knowledge", "confidence_level", "integer"), ("features", "short_code", "integer"),
+        ("build_tasks", "project_id", "uuid"), ("requirements", "created_session_id", "uuid"),
+        ("column_registry", "valid_values", "jsonb"),
+    ];
+
+    private Task<MigrationResult> MigrateAsync() => new MigrationRunner(ConnectionString).MigrateAsync();
+
+    [Fact]
+    public async Task A_fresh_database_gets_every_seed_table_with_its_documented_columns()
+    {
+        await MigrateAsync();
+
+        foreach (var table in SeedTables)
+            Assert.True(await Sql.ScalarAsync<bool>(ConnectionString, "SELECT to_regclass('claude.' || $1) IS NOT NULL", table), $"claude.{table} missing");
+        foreach (var (table, column, type) in DocumentedColumns)
+        {
+            var actual = await Sql.ScalarAsync<string>(ConnectionString,
+                "SELECT data_type::text FROM information_schema.columns WHERE table_schema = 'claude' AND table_name = $1 AND column_name = $2", table, column);
+            Assert.True(type == actual, $"claude.{table}.{column}: expected {type}, found {actual ?? "no column"}");
+        }
+        Assert.Empty((await MigrateAsync()).Scripts);
+    }
+
+    [Fact]
+    public async Task A_legacy_database_is_migrated_without_losing_a_row_or_retyping_a_column()
+    {
+        await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
+        var countsBefore = await RowCountsAsync();
+        var columnsBefore = await ColumnsAsync();
+        var triggersBefore = await Sql.RowsAsync(ConnectionString,
+            "SELECT tgname::text, tgenabled::text FROM pg_trigger WHERE tgrelid = 'claude.messages'::regclass AND NOT tgisinternal ORDER BY 1");
+        Assert.Null(await Sql.ScalarAsync<string>(ConnectionString, "SELECT to_regclass('claude.feedback_comments')::text"));
+
+        await MigrateAsync();
+
+        Assert.Equal(countsBefore, await RowCountsAsync());
+        var columnsAfter = await ColumnsAsync();
+        foreach (var (column, type) in columnsBefore)
+            Assert.True(columnsAfter.TryGetValue(column, out var after) && after == type, $"{column} was {type}, is {after ?? "gone"}");
+        Assert.Contains("claude.sessions.status", columnsAfter.Keys);
+        Assert.Contains("claude.agent_sessions.parent_session_id", columnsAfter.Keys);
+        Assert.NotNull(await Sql.ScalarAsync<string>(ConnectionString, "SELECT to_regclass('claude.feedback_comments')::text"));
+        Assert.Equal(triggersBefore, await Sql.RowsAsync(ConnectionString,
+            "SELECT tgname::text, tgenabled::text FROM pg_trigger WHERE tgrelid = 'claude.messages'::regclass AND NOT tgisinternal ORDER BY 1"));
+        Assert.Empty((await MigrateAsync()).Scripts);
+    }
+
+    [Fact]
+    public async Task Existing_rows_keep_their_values_and_new_rows_get_documented_defaults()
+    {
+        await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
+        var sessionsBefore = await Sql.RowsAsync(ConnectionString, "SELECT to_jsonb(s)::text FROM claude.sessions s ORDER BY session_id");
+
+        await MigrateAsync();
+
+        // Added columns stay NULL on old rows: nothing is invented for them.
+        var sessionsAfter = await Sql.RowsAsync(ConnectionString,
+            "SELECT (to_jsonb(s) - 'status' - 'project_id')::text FROM claude.sessions s ORDER BY session_id");
+        Assert.Equal(sessionsBefore, sessionsAfter);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.sessions WHERE status IS NOT NULL OR project_id IS NOT NULL"));
+
+        await Sql.ExecuteAsync(ConnectionString, "INSERT INTO claude.messages (to_project, subject, body) VALUES ('claude-family', 's', 'b')");
+        var row = Assert.Single(await Sql.RowsAsync(ConnectionString,
+            "SELECT message_id IS NOT NULL, status, priority FROM claude.messages WHERE subject = 's'"));
+        Assert.Equal([true, "pending", "normal"], row);
+    }
+
+    private async Task<Dictionary<string, long>> RowCountsAsync()
+    {
+        var counts = new Dictionary<string, long>();
+        foreach (var row in await Sql.RowsAsync(ConnectionString,
+                     "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'claude' AND table_type = 'BASE TABLE' AND table_name <> 'schemaversions'"))
+        {
+            var table = (string)row[0]!;
+            counts[table] = await Sql.ScalarAsync<long>(ConnectionString, $"SELECT count(*) FROM claude.\"{table}\"");
+        }
+        return counts.Where(c => c.Key != "feedback_comments").ToDictionary();
+    }
+
+    private async Task<Dictionary<string, string>> ColumnsAsync() =>
+        (await Sql.RowsAsync(ConnectionString,
+            """
+            SELECT table_schema || '.' || table_name || '.' || column_name,
+                   format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+            FROM information_schema.columns c
+            JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
+            WHERE c.table_schema IN ('claude', 'claude_family', 'claude_pm')
+            """))
+        .ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+}
