@@ -17,3 +17,19 @@ public abstract class EmptyDatabaseTest : IAsyncLifetime
 
     public Task DisposeAsync() => Server.DropDatabaseAsync(ConnectionString);
 }
+
+/// <summary>Base for tests that each get their own database with the shipped schema deployed (a copy of a template migrated once per run).</summary>
+public abstract class MigratedDatabaseTest : IAsyncLifetime
+{
+    protected PostgresServer Server { get; private set; } = null!;
+
+    protected string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Server = await PostgresServer.GetAsync();
+        ConnectionString = await Server.CreateMigratedDatabaseAsync();
+    }
+
+    public Task DisposeAsync() => Server.DropDatabaseAsync(ConnectionString);
+}
