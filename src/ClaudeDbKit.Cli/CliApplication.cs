@@ -15,6 +15,11 @@ internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
         var context = new CommandContext(options, new ConnectionResolver(options, diagnostics), output, diagnostics);
         root.Subcommands.Add(MigrationCommands.Migrate(context));
         root.Subcommands.Add(MigrationCommands.Status(context));
+        root.Subcommands.Add(SessionCommands.Create(context));
+        root.Subcommands.Add(IdentityCommands.Create(context));
+        root.Subcommands.Add(AgentCommands.Create(context));
+        root.Subcommands.Add(ActivityCommands.Create(context));
+        root.Subcommands.Add(RegistryCommands.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

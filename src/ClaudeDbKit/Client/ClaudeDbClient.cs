@@ -1,0 +1,57 @@
+using ClaudeDbKit.Connections;
+using Npgsql;
+
+namespace ClaudeDbKit.Client;
+
+/// <summary>
+/// The typed client of the <c>claude</c> schema: one method per SQL function, one round trip per
+/// business operation. The database enforces every rule; the client only maps results and errors.
+/// </summary>
+public sealed class ClaudeDbClient : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public ClaudeDbClient(string connectionString, ClaudeDbClientOptions? options = null)
+    {
+        var builder = ConnectionStrings.Parse(connectionString);
+        options ??= new ClaudeDbClientOptions();
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+            builder.ApplicationName = options.ApplicationName;
+        if (options.ConnectTimeout is { } connect)
+            builder.Timeout = Math.Max(1, (int)Math.Ceiling(connect.TotalSeconds));
+        if (options.CommandTimeout is { } command)
+            builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(command.TotalSeconds));
+        _dataSource = NpgsqlDataSource.Create(builder);
+
+        var caller = new FunctionCaller(_dataSource);
+        Sessions = new SessionsApi(caller);
+        Identities = new IdentitiesApi(caller);
+        Activity = new ActivityApi(caller);
+        Agents = new AgentSessionsApi(caller);
+        Registry = new RegistryApi(caller);
+    }
+
+    public SessionsApi Sessions { get; }
+
+    public IdentitiesApi Identities { get; }
+
+    public ActivityApi Activity { get; }
+
+    public AgentSessionsApi Agents { get; }
+
+    public RegistryApi Registry { get; }
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
+
+/// <summary>Connection behaviour of a <see cref="ClaudeDbClient"/>; hooks use short timeouts.</summary>
+public sealed class ClaudeDbClientOptions
+{
+    public string ApplicationName { get; init; } = "claudedbkit";
+
+    /// <summary>How long to wait for a connection; null keeps the connection string's value.</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>How long one call may run; null keeps the connection string's value.</summary>
+    public TimeSpan? CommandTimeout { get; init; }
+}

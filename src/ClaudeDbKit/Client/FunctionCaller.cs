@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace ClaudeDbKit.Client;
+
+/// <summary>Runs one SQL function call per round trip and turns server errors into the toolkit's typed exceptions.</summary>
+internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
+{
+    public async Task<T?> ScalarAsync<T>(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        return await RunAsync(async command =>
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? default : (T)value;
+        }, sql, parameters, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task ExecuteAsync(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken) =>
+        RunAsync(command => command.ExecuteNonQueryAsync(cancellationToken), sql, parameters, cancellationToken);
+
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, NpgsqlParameter[] parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<T>>(async command =>
+        {
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                rows.Add(map(reader));
+            return rows;
+        }, sql, parameters, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<NpgsqlCommand, Task<T>> run, string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.AddRange(parameters);
+            return await run(command).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (ClaudeDbApiException.FromPostgres(e) is { } mapped)
+        {
+            throw mapped;
+        }
+        catch (NpgsqlException e) when (e is not PostgresException)
+        {
+            throw new DatabaseUnavailableException($"The database could not be reached: {e.Message}", e);
+        }
+    }
+}
