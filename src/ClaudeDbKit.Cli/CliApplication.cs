@@ -20,6 +20,11 @@ internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
         root.Subcommands.Add(AgentCommands.Create(context));
         root.Subcommands.Add(ActivityCommands.Create(context));
         root.Subcommands.Add(RegistryCommands.Create(context));
+        root.Subcommands.Add(MessageCommands.Create(context));
+        root.Subcommands.Add(JobCommands.Create(context));
+        root.Subcommands.Add(ReminderCommands.Create(context));
+        root.Subcommands.Add(KnowledgeCommands.Create(context));
+        root.Subcommands.Add(BriefingCommand.Create(context));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

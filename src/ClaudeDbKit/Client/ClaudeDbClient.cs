@@ -29,6 +29,11 @@ public sealed class ClaudeDbClient : IAsyncDisposable
         Activity = new ActivityApi(caller);
         Agents = new AgentSessionsApi(caller);
         Registry = new RegistryApi(caller);
+        Messages = new MessagesApi(caller);
+        Jobs = new JobsApi(caller);
+        Reminders = new RemindersApi(caller);
+        Knowledge = new KnowledgeApi(caller);
+        Briefing = new BriefingApi(caller);
     }
 
     public SessionsApi Sessions { get; }
@@ -40,6 +45,16 @@ public sealed class ClaudeDbClient : IAsyncDisposable
     public AgentSessionsApi Agents { get; }
 
     public RegistryApi Registry { get; }
+
+    public MessagesApi Messages { get; }
+
+    public JobsApi Jobs { get; }
+
+    public RemindersApi Reminders { get; }
+
+    public KnowledgeApi Knowledge { get; }
+
+    public BriefingApi Briefing { get; }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

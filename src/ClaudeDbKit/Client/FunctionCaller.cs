@@ -28,6 +28,27 @@ internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
             return rows;
         }, sql, parameters, cancellationToken);
 
+    /// <summary>Runs <paramref name="setup"/> (e.g. <c>SET LOCAL</c>) and then the call in one transaction.</summary>
+    public async Task<T?> ScalarInTransactionAsync<T>(string setup, string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (var prepare = new NpgsqlCommand(setup, connection, transaction))
+                await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddRange(parameters);
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return value is null or DBNull ? default : (T)value;
+        }
+        catch (NpgsqlException e) when (Translate(e) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     private async Task<T> RunAsync<T>(Func<NpgsqlCommand, Task<T>> run, string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
         try
@@ -36,13 +57,15 @@ internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
             command.Parameters.AddRange(parameters);
             return await run(command).ConfigureAwait(false);
         }
-        catch (PostgresException e) when (ClaudeDbApiException.FromPostgres(e) is { } mapped)
+        catch (NpgsqlException e) when (Translate(e) is { } translated)
         {
-            throw mapped;
-        }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            throw new DatabaseUnavailableException($"The database could not be reached: {e.Message}", e);
+            throw translated;
         }
     }
+
+    // CD-class errors become typed exceptions; other server errors pass through; a failure to reach
+    // the server becomes DatabaseUnavailableException.
+    private static ClaudeDbException? Translate(NpgsqlException e) => e is PostgresException pg
+        ? ClaudeDbApiException.FromPostgres(pg)
+        : new DatabaseUnavailableException($"The database could not be reached: {e.Message}", e);
 }
