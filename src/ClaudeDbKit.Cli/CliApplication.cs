@@ -5,7 +5,7 @@ using Npgsql;
 namespace ClaudeDbKit.Cli;
 
 /// <summary>The <c>claudedb</c> command tree. Results go to <c>output</c>, progress and errors to <c>diagnostics</c>.</summary>
-internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
+internal sealed class CliApplication(TextReader input, TextWriter output, TextWriter diagnostics)
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
@@ -25,6 +25,7 @@ internal sealed class CliApplication(TextWriter output, TextWriter diagnostics)
         root.Subcommands.Add(ReminderCommands.Create(context));
         root.Subcommands.Add(KnowledgeCommands.Create(context));
         root.Subcommands.Add(BriefingCommand.Create(context));
+        root.Subcommands.Add(HookCommands.Create(context, input));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

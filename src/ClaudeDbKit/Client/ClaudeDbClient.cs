@@ -21,7 +21,10 @@ public sealed class ClaudeDbClient : IAsyncDisposable
             builder.Timeout = Math.Max(1, (int)Math.Ceiling(connect.TotalSeconds));
         if (options.CommandTimeout is { } command)
             builder.CommandTimeout = Math.Max(1, (int)Math.Ceiling(command.TotalSeconds));
-        _dataSource = NpgsqlDataSource.Create(builder);
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        if (options.SkipTypeLoading)
+            dataSource.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        _dataSource = dataSource.Build();
 
         var caller = new FunctionCaller(_dataSource);
         Sessions = new SessionsApi(caller);
@@ -34,6 +37,7 @@ public sealed class ClaudeDbClient : IAsyncDisposable
         Reminders = new RemindersApi(caller);
         Knowledge = new KnowledgeApi(caller);
         Briefing = new BriefingApi(caller);
+        Hooks = new HooksApi(caller);
     }
 
     public SessionsApi Sessions { get; }
@@ -56,6 +60,8 @@ public sealed class ClaudeDbClient : IAsyncDisposable
 
     public BriefingApi Briefing { get; }
 
+    public HooksApi Hooks { get; }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
 
@@ -69,4 +75,7 @@ public sealed class ClaudeDbClientOptions
 
     /// <summary>How long one call may run; null keeps the connection string's value.</summary>
     public TimeSpan? CommandTimeout { get; init; }
+
+    /// <summary>Skip Npgsql's query of the server's type catalogue on the first connection: a round trip a one-shot hook cannot afford. Built-in types still work.</summary>
+    public bool SkipTypeLoading { get; init; }
 }
