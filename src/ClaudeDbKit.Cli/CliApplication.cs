@@ -50,6 +50,11 @@ internal sealed class CliApplication(TextReader input, TextWriter output, TextWr
             await diagnostics.WriteLineAsync($"claudedb: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.UndefinedTable)
+        {
+            await diagnostics.WriteLineAsync($"claudedb: {e.SqlState}: {e.MessageText}. The claude schema of this database is missing or older than this claudedb: run 'claudedb migrate'.").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
         {
             await diagnostics.WriteLineAsync($"claudedb: {e.Message}").ConfigureAwait(false);

@@ -135,7 +135,7 @@ public sealed class LocalCluster
         process?.WaitForExit();
     }
 
-    private sealed record ClusterState(int Port, string User, string Password);
+    internal sealed record ClusterState(int Port, string User, string Password);
 
     private string StatePath => Path.Combine(_directory, StateFileName);
 
@@ -192,12 +192,12 @@ public sealed class LocalCluster
     }
 
     private ClusterState ReadState() =>
-        JsonSerializer.Deserialize<ClusterState>(File.ReadAllText(StatePath))
+        JsonSerializer.Deserialize(File.ReadAllText(StatePath), LocalClusterJson.Default.ClusterState)
         ?? throw new ClaudeDbException("LocalServerFailed", $"{StatePath} is empty or damaged; delete {_directory} to start over.");
 
     private void WriteState(ClusterState state)
     {
-        File.WriteAllText(StatePath, JsonSerializer.Serialize(state));
+        File.WriteAllText(StatePath, JsonSerializer.Serialize(state, LocalClusterJson.Default.ClusterState));
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(StatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
@@ -233,3 +233,6 @@ public sealed class LocalCluster
     }
 
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(LocalCluster.ClusterState))]
+internal sealed partial class LocalClusterJson : System.Text.Json.Serialization.JsonSerializerContext;
