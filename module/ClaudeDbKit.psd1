@@ -1,0 +1,26 @@
+# Module manifest for ClaudeDbKit: thin cmdlets over ClaudeDbKit.dll (the same core calls as `claudedb`).
+# The build lays out a loadable copy at artifacts/module/ClaudeDbKit/ (dotnet build ClaudeDbKit.sln).
+@{
+    RootModule           = 'ClaudeDbKit.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '185e1bf9-c664-432b-861f-2a6747b3ccb1'
+    Author               = 'ClaudeDbKit'
+    CompanyName          = 'ClaudeDbKit'
+    Copyright            = '(c) ClaudeDbKit. All rights reserved.'
+    Description          = 'Deploys and queries the claude PostgreSQL schema (sessions, messages, jobs, reminders, activity, knowledge) from PowerShell: versioned migrations with -WhatIf previews, and cmdlets over its SQL functions.'
+    CompatiblePSEditions = @('Core')
+    PowerShellVersion    = '7.4'
+    CmdletsToExport      = @(
+        'Invoke-ClaudeMigration'
+        'Get-ClaudeMigration'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    FormatsToProcess     = 'ClaudeDbKit.Format.ps1xml'
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('PostgreSQL', 'Migrations', 'Database', 'Claude', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+        }
+    }
+}
