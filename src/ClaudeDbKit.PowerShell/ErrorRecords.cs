@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ClaudeDbKit.Client;
 using Npgsql;
 
 namespace ClaudeDbKit.PowerShell;
@@ -21,11 +22,33 @@ internal static class ErrorRecords
             ErrorDetails = new ErrorDetails(message),
         };
 
-    /// <summary>An error record for the exceptions the core and Npgsql raise on purpose; <see langword="null"/> for anything else (a bug: let it surface as it is).</summary>
-    /// <param name="connection">user@host:port/database (never a password), the record's target.</param>
-    public static ErrorRecord? TryCreate(Exception exception, string connection) => exception switch
+    /// <summary>
+    /// The error record of a call the database refused under one of its rules (SQLSTATE class CD): error id
+    /// = the exception's (InvalidValue, NotFound, ...), category from the SQLSTATE, the database's message
+    /// as ErrorDetails and its hint as RecommendedAction; the target is the item the call was about.
+    /// </summary>
+    public static ErrorRecord FromApiException(ClaudeDbApiException exception, object? target)
     {
-        ClaudeDbException e => Create(e.ErrorId, CategoryOf(e.ErrorId), e.Message, connection, e),
+        var (message, recommendedAction) = DetailsOf(exception);
+        return new ErrorRecord(exception, exception.ErrorId, CategoryOf(exception), target)
+        {
+            ErrorDetails = new ErrorDetails(message) { RecommendedAction = recommendedAction },
+        };
+    }
+
+    /// <summary>What the error record shows: the database's own message, and its hint as the recommended action.</summary>
+    public static (string Message, string? RecommendedAction) DetailsOf(ClaudeDbApiException exception) =>
+        (exception.DatabaseMessage, string.IsNullOrEmpty(exception.Hint) ? null : exception.Hint);
+
+    /// <summary>An error record for the exceptions the core and Npgsql raise on purpose; <see langword="null"/> for anything else (a bug: let it surface as it is).</summary>
+    /// <param name="connection">user@host:port/database (never a password), the target of connection and database errors.</param>
+    /// <param name="item">The item a per-item call was about; the target of a refused call.</param>
+    public static ErrorRecord? TryCreate(Exception exception, string connection, object? item = null) => exception switch
+    {
+        ClaudeDbApiException e => FromApiException(e, item),
+        // The same error id as a connection failure the migration runner reports (a raw NpgsqlException below).
+        DatabaseUnavailableException e => Create(ConnectionFailedErrorId, CategoryOf(e), $"Could not reach {connection}: {e.Message}", connection, e),
+        ClaudeDbException e => Create(e.ErrorId, CategoryOf(e), e.Message, connection, e),
         PostgresException e when IsConnectionFailure(e.SqlState) =>
             Create(ConnectionFailedErrorId, e.SqlState.StartsWith("28", StringComparison.Ordinal) ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError,
                 $"{connection}: {e.SqlState}: {e.MessageText}", connection, e),
@@ -39,7 +62,26 @@ internal static class ErrorRecords
         _ => null,
     };
 
-    /// <summary>The category for a <see cref="ClaudeDbException.ErrorId"/>.</summary>
+    /// <summary>The category of a toolkit exception: from the SQLSTATE for refused API calls, ConnectionError for an unreachable database.</summary>
+    public static ErrorCategory CategoryOf(ClaudeDbException exception) => exception switch
+    {
+        ClaudeDbApiException e => CategoryOfSqlState(e.SqlState),
+        DatabaseUnavailableException => ErrorCategory.ConnectionError,
+        _ => CategoryOf(exception.ErrorId),
+    };
+
+    /// <summary>The category of an API error's SQLSTATE (design.md's CD class).</summary>
+    public static ErrorCategory CategoryOfSqlState(string sqlState) => sqlState switch
+    {
+        "CD001" => ErrorCategory.InvalidArgument,
+        "CD002" => ErrorCategory.ObjectNotFound,
+        "CD003" => ErrorCategory.InvalidOperation,
+        "CD004" => ErrorCategory.ResourceExists,
+        "CD005" => ErrorCategory.InvalidData,
+        _ => ErrorCategory.InvalidOperation,
+    };
+
+    /// <summary>The category for a <see cref="ClaudeDbException.ErrorId"/> of the migration runner and the local server.</summary>
     public static ErrorCategory CategoryOf(string errorId) => errorId switch
     {
         "MigrationChanged" => ErrorCategory.InvalidData,

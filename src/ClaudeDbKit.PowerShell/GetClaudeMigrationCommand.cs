@@ -8,6 +8,7 @@ namespace ClaudeDbKit.PowerShell;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "ClaudeMigration")]
 [OutputType(typeof(MigrationStatusRecord))]
+[ClaudeModulePlumbing]
 public sealed class GetClaudeMigrationCommand : ClaudeMigrationCmdletBase
 {
     /// <summary>Only scripts in these states.</summary>

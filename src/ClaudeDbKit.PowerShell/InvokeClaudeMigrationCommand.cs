@@ -9,6 +9,7 @@ namespace ClaudeDbKit.PowerShell;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "ClaudeMigration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(MigrationOutcomeRecord))]
+[ClaudeModulePlumbing]
 public sealed class InvokeClaudeMigrationCommand : ClaudeMigrationCmdletBase
 {
     private const string Activity = "Deploying the claude schema";

@@ -10,7 +10,8 @@
 #   Invoke-Pester ./tests/pester -Output Detailed
 #
 # CLAUDEDBKIT_TEST_CONNECTION must name a throwaway database the claude schema has NOT been deployed
-# to: the suite deploys it. Without the variable the database tests are skipped.
+# to: the suite deploys it, then runs a session round trip and the pipeline examples against it.
+# Without the variable the database tests are skipped.
 
 #Requires -Version 7.4
 
@@ -28,8 +29,36 @@ AfterAll {
 }
 
 Describe 'The ClaudeDbKit module' {
-    It 'exports exactly its cmdlets' {
-        (Get-Command -Module ClaudeDbKit).Name | Sort-Object | Should -Be @('Get-ClaudeMigration', 'Invoke-ClaudeMigration')
+    It 'exports exactly the cmdlets its manifest lists' {
+        $listed = (Import-PowerShellDataFile $manifest).CmdletsToExport | Sort-Object
+        (Get-Command -Module ClaudeDbKit).Name | Sort-Object | Should -Be $listed
+        $listed | Should -Contain 'Start-ClaudeSession'
+        $listed | Should -Contain 'Invoke-ClaudeHook'
+    }
+
+    It 'gives every cmdlet -ConnectionString and -Credential except Disconnect-ClaudeDatabase' {
+        Get-Command -Module ClaudeDbKit | Where-Object Name -NE 'Disconnect-ClaudeDatabase' | ForEach-Object {
+            $_.Parameters.Keys | Should -Contain 'ConnectionString' -Because $_.Name
+            $_.Parameters['Credential'].ParameterType | Should -Be ([pscredential]) -Because $_.Name
+        }
+    }
+
+    It 'offers -WhatIf on every cmdlet that changes state and on none that only reads' {
+        Get-Command -Module ClaudeDbKit | ForEach-Object {
+            $reads = $_.Verb -in 'Get', 'Find', 'Test'
+            $runspaceOnly = $_.Verb -in 'Connect', 'Disconnect'
+            if ($reads) { $_.Parameters.Keys | Should -Not -Contain 'WhatIf' -Because $_.Name }
+            elseif (-not $runspaceOnly) { $_.Parameters.Keys | Should -Contain 'WhatIf' -Because $_.Name }
+        }
+    }
+
+    It 'resolves every parameter set of Get-ClaudeActivity' {
+        (Get-Command Get-ClaudeActivity).ParameterSets.Name | Sort-Object | Should -Be @('BySource', 'Recent')
+        (Get-Command Get-ClaudeActivity).DefaultParameterSet | Should -Be 'Recent'
+    }
+
+    It 'has a table view for the session objects' {
+        Get-FormatData -TypeName 'ClaudeDbKit.Session' | Should -Not -BeNullOrEmpty
     }
 
     It 'supports -WhatIf and -Confirm on Invoke-ClaudeMigration' {
@@ -59,6 +88,56 @@ Describe 'Without a connection' {
 
     It 'Invoke-ClaudeMigration -WhatIf stops with the ConnectionMissing error id' {
         { Invoke-ClaudeMigration -WhatIf } | Should -Throw -ErrorId 'ConnectionMissing'
+    }
+
+    It 'Get-ClaudeSession stops with ConnectionMissing naming -ConnectionString, Connect-ClaudeDatabase and the variable' {
+        $err = { Get-ClaudeSession } | Should -Throw -ErrorId 'ConnectionMissing' -PassThru
+        $err.ToString() | Should -Match 'Connect-ClaudeDatabase'
+        $err.ToString() | Should -Match 'CLAUDEDB_CONNECTION'
+    }
+
+    It '-WhatIf on a state-changing cmdlet needs no connection and changes nothing' {
+        { Stop-ClaudeSession -SessionId ([guid]::NewGuid()) -Summary 'x' -WhatIf } | Should -Not -Throw
+    }
+
+    It 'Connect-ClaudeDatabase keeps the password out of its output and verbose text' {
+        $secret = 'pw-that-must-stay-hidden'
+        $credential = [pscredential]::new('alice', (ConvertTo-SecureString $secret -AsPlainText -Force))
+        try {
+            $all = Connect-ClaudeDatabase -ConnectionString 'Host=127.0.0.1;Port=1;Database=x;Timeout=2' -Credential $credential -PassThru -Verbose 4>&1
+            ($all | Out-String) | Should -Not -Match $secret
+            ($all | Where-Object { $_.PSObject.TypeNames[0] -eq 'ClaudeDbKit.Connection' }).Username | Should -Be 'alice'
+            # The default is used (nothing listens on port 1): a ConnectionFailed error that must not show the password either.
+            $records = [System.Collections.Generic.List[object]]::new()
+            try {
+                Get-ClaudeSession -Verbose 4>&1 | ForEach-Object { $records.Add($_) }
+            }
+            catch {
+                $records.Add($_)
+            }
+            $errorRecord = $records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Select-Object -First 1
+            $errorRecord.FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+            $errorRecord.CategoryInfo.Category | Should -Be 'ConnectionError'
+            ($records | ForEach-Object { "$_" }) -join "`n" | Should -Match 'Connect-ClaudeDatabase'
+            ($records | ForEach-Object { "$_" }) -join "`n" | Should -Not -Match $secret
+        }
+        finally {
+            Disconnect-ClaudeDatabase
+        }
+    }
+
+    It 'Invoke-ClaudeHook fails open: without a database it writes only the SessionStart JSON' {
+        $state = Join-Path ([IO.Path]::GetTempPath()) ("claudedbkit-pester-" + [guid]::NewGuid())
+        $payload = @{ session_id = [guid]::NewGuid().ToString(); cwd = '/work/pester-project'; hook_event_name = 'SessionStart'; source = 'startup' } | ConvertTo-Json
+        try {
+            $output = @($payload | Invoke-ClaudeHook -Event SessionStart -StateDirectory $state)
+            $output | Should -HaveCount 1
+            $output[0] | Should -BeOfType [string]
+            ($output[0] | ConvertFrom-Json).hookSpecificOutput.hookEventName | Should -Be 'SessionStart'
+        }
+        finally {
+            Remove-Item $state -Recurse -Force -ErrorAction SilentlyContinue
+        }
     }
 
     It 'an unreachable server gives ConnectionFailed and never prints the password' {
@@ -146,3 +225,78 @@ Describe 'Deploying to a database' -Skip:(-not $env:CLAUDEDBKIT_TEST_CONNECTION)
         $fromDisk.Name | Should -Be (@(Get-ClaudeMigration -ConnectionString $connection)).Name
     }
 }
+
+Describe 'Sessions against the deployed database' -Skip:(-not $env:CLAUDEDBKIT_TEST_CONNECTION) {
+    BeforeAll {
+        $connection = $env:CLAUDEDBKIT_TEST_CONNECTION
+        # 'Deploying to a database' above deploys the schema; deploy here too so this block also runs alone.
+        Invoke-ClaudeMigration -ConnectionString $connection -Confirm:$false | Out-Null
+        $project = 'pester-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $identity = Register-ClaudeIdentity -ConnectionString $connection -Name "pester-$project" -Platform 'claude-code' -Confirm:$false
+    }
+
+    AfterAll {
+        Disconnect-ClaudeDatabase
+    }
+
+    It 'registers an identity and writes an IdentityChange' {
+        $identity.PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.IdentityChange'
+        $identity.IdentityId | Should -BeOfType [guid]
+    }
+
+    It 'round trip: start, find active, list, end, and see it ended' {
+        $started = $identity | Start-ClaudeSession -ConnectionString $connection -ProjectName $project -Confirm:$false
+        $started.PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.SessionChange'
+
+        (Get-ClaudeActiveSession -ConnectionString $connection -IdentityId $identity.IdentityId).SessionId | Should -Be $started.SessionId
+        $listed = @(Get-ClaudeSession -ConnectionString $connection -Identity $identity.IdentityId)
+        $listed | Should -HaveCount 1
+        $listed[0].PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.Session'
+        $listed[0].Status | Should -Be 'active'
+
+        $ended = $started | Stop-ClaudeSession -ConnectionString $connection -Summary 'pester round trip' -PassThru -Confirm:$false
+        $ended.Action | Should -Be 'Ended'
+        (Get-ClaudeSession -ConnectionString $connection -Identity $identity.IdentityId)[0].Status | Should -Be 'ended'
+        Get-ClaudeActiveSession -ConnectionString $connection -IdentityId $identity.IdentityId | Should -BeNullOrEmpty
+    }
+
+    It 'the pipeline example: Get-ClaudeSession -Identity x | Stop-ClaudeSession -Summary done, with Connect-ClaudeDatabase' {
+        Connect-ClaudeDatabase -ConnectionString $connection
+        $started = Start-ClaudeSession -IdentityId $identity.IdentityId -ProjectName $project -Confirm:$false
+
+        Get-ClaudeSession -Identity $identity.IdentityId -Status active | Stop-ClaudeSession -Summary 'done' -Confirm:$false
+
+        (Get-ClaudeSession -Identity $identity.IdentityId | Where-Object SessionId -EQ $started.SessionId).Summary | Should -Be 'done'
+    }
+
+    It 'a refused item is a non-terminating error with the SQLSTATE category and the rest of the pipeline goes on' {
+        Connect-ClaudeDatabase -ConnectionString $connection
+        $good = Start-ClaudeSession -IdentityId $identity.IdentityId -ProjectName $project -Confirm:$false
+        $unknown = [pscustomobject]@{ SessionId = [guid]::NewGuid() }
+        $errors = $null
+
+        $ended = @($unknown, $good | Stop-ClaudeSession -Summary 'done' -PassThru -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue)
+
+        $ended.SessionId | Should -Be @($good.SessionId)
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'NotFound,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].TargetObject | Should -Be $unknown.SessionId
+        $errors[0].ErrorDetails.Message | Should -Not -BeNullOrEmpty
+    }
+
+    It 'a missing summary is refused by the database as InvalidData (CD005)' {
+        $started = Start-ClaudeSession -ConnectionString $connection -IdentityId $identity.IdentityId -ProjectName $project -Confirm:$false
+        $errors = $null
+
+        Stop-ClaudeSession -ConnectionString $connection -SessionId $started.SessionId -Summary ' ' -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        Stop-ClaudeSession -ConnectionString $connection -SessionId $started.SessionId -Summary 'done' -Confirm:$false
+    }
+
+    It 'Get-ClaudeValidValue lists the registry values of a column' {
+        (Get-ClaudeValidValue -ConnectionString $connection -TableName sessions -ColumnName status).Value | Should -Contain 'active'
+    }
+}
+

@@ -1,7 +1,5 @@
-using System.Collections.ObjectModel;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using ClaudeDbKit.Tests.Infrastructure;
 using Xunit;
@@ -12,17 +10,21 @@ namespace ClaudeDbKit.Tests.PowerShellModule;
 /// Static contract of the PowerShell module. No PowerShell engine runs on the build machines (see
 /// docs/design.md), so the compiled cmdlet assembly is read as metadata and checked against the manifest,
 /// the format file and the laid-out module folder. Each rule also has a test that feeds it a violation,
-/// so a rule that silently stopped finding anything would fail.
+/// so a rule that silently stopped finding anything would fail. The rules live in <see cref="ModuleRules"/>.
 /// </summary>
 public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module) : IClassFixture<ModuleContractTests.ModuleFixture>
 {
     [Fact]
-    public void The_module_defines_the_migration_cmdlets()
+    public void The_module_defines_the_migration_connection_and_hook_cmdlets()
     {
         var names = module.Cmdlets.Select(c => c.Name).ToList();
 
         Assert.Contains("Invoke-ClaudeMigration", names);
         Assert.Contains("Get-ClaudeMigration", names);
+        Assert.Contains("Connect-ClaudeDatabase", names);
+        Assert.Contains("Disconnect-ClaudeDatabase", names);
+        Assert.Contains("Invoke-ClaudeHook", names);
+        Assert.True(module.Cmdlets.Count >= 40, $"Only {module.Cmdlets.Count} cmdlets were read from the assembly.");
     }
 
     [Fact]
@@ -46,15 +48,80 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
     }
 
     [Fact]
-    public void Every_cmdlet_that_changes_state_supports_ShouldProcess()
+    public void Every_cmdlet_that_changes_state_supports_ShouldProcess_and_no_reading_cmdlet_does()
     {
         Assert.Empty(ModuleRules.ShouldProcessViolations(module.Cmdlets));
     }
 
     [Fact]
-    public void Every_cmdlet_takes_a_ConnectionString()
+    public void Every_cmdlet_that_reaches_the_database_takes_ConnectionString_and_Credential()
     {
-        Assert.Empty(ModuleRules.ConnectionStringViolations(module.Cmdlets));
+        Assert.Empty(ModuleRules.ConnectionParameterViolations(module.Cmdlets));
+    }
+
+    [Fact]
+    public void No_two_parameter_sets_of_a_cmdlet_are_ambiguous()
+    {
+        Assert.Empty(ModuleRules.ParameterSetViolations(module.Cmdlets));
+    }
+
+    [Fact]
+    public void Every_mandatory_parameter_has_a_HelpMessage()
+    {
+        Assert.Empty(ModuleRules.HelpMessageViolations(module.Cmdlets));
+    }
+
+    [Fact]
+    public void Every_mandatory_id_parameter_takes_pipeline_input_by_property_name_from_some_cmdlets_output()
+    {
+        Assert.Empty(ModuleRules.PipelineIdViolations(module.Cmdlets));
+    }
+
+    [Theory]
+    [InlineData("Get-ClaudeSession", "Stop-ClaudeSession", "Summary")] // the issue's example: Get-ClaudeSession -Identity x | Stop-ClaudeSession -Summary 'done'
+    [InlineData("Start-ClaudeSession", "Stop-ClaudeSession", "Summary")]
+    [InlineData("Get-ClaudeIdentity", "Get-ClaudeActiveSession", "")]
+    [InlineData("Get-ClaudeActiveSession", "Stop-ClaudeSession", "Summary")]
+    [InlineData("Get-ClaudeIdentity", "Disable-ClaudeIdentity", "")]
+    [InlineData("Get-ClaudeMessage", "Confirm-ClaudeMessage", "")]
+    [InlineData("Get-ClaudeMessage", "Set-ClaudeMessageRead", "")]
+    [InlineData("Get-ClaudeDueJob", "Start-ClaudeScheduledJob", "")]
+    [InlineData("Start-ClaudeScheduledJob", "Complete-ClaudeScheduledJob", "Status")]
+    [InlineData("Get-ClaudeReminder", "Test-ClaudeReminder", "")]
+    [InlineData("Get-ClaudeReminder", "Complete-ClaudeReminder", "")]
+    [InlineData("Get-ClaudeReminder", "Skip-ClaudeReminder", "")]
+    [InlineData("Get-ClaudeReminder", "Stop-ClaudeReminder", "")]
+    [InlineData("Find-ClaudeKnowledge", "Use-ClaudeKnowledge", "")]
+    [InlineData("Find-ClaudeKnowledge", "Set-ClaudeKnowledge", "Updates")]
+    [InlineData("Start-ClaudeAgentSession", "Complete-ClaudeAgentSession", "")]
+    public void Pipelines_that_read_naturally_bind_by_property_name(string from, string to, string givenExplicitly)
+    {
+        var source = module.Cmdlets.Single(c => c.Name == from);
+        var target = module.Cmdlets.Single(c => c.Name == to);
+
+        Assert.Empty(ModuleRules.PipelineBindingViolations(source, target, givenExplicitly.Split(',', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Get_ClaudeSession_takes_the_identity_as_Identity()
+    {
+        var identity = Assert.Single(module.Cmdlets.Single(c => c.Name == "Get-ClaudeSession").Parameters, p => p.Name == "IdentityId");
+
+        Assert.Contains("Identity", identity.Aliases);
+    }
+
+    [Fact]
+    public void Every_cmdlet_is_marked_as_the_wrapper_of_API_functions_or_as_plumbing()
+    {
+        Assert.Empty(ModuleRules.MarkingViolations(module.Cmdlets));
+    }
+
+    [Fact]
+    public void The_plumbing_cmdlets_are_the_migration_connection_hook_and_job_runner_cmdlets()
+    {
+        Assert.Equal(
+            ["Connect-ClaudeDatabase", "Disconnect-ClaudeDatabase", "Get-ClaudeMigration", "Invoke-ClaudeDueJob", "Invoke-ClaudeHook", "Invoke-ClaudeMigration"],
+            module.Cmdlets.Where(c => c.IsPlumbing).Select(c => c.Name).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -64,10 +131,10 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
         var formatFile = Assert.Single(formats);
         var path = Path.Combine(Repository.Root, "module", formatFile);
         Assert.True(File.Exists(path), $"FormatsToProcess names {formatFile}, which is not in module/.");
+        var document = XDocument.Load(path);
 
-        var views = FormatFile.ReadTableViews(XDocument.Load(path));
-
-        Assert.Empty(ModuleRules.FormatViolations(module.Cmdlets, views));
+        Assert.Empty(ModuleRules.FormatViolations(module.Cmdlets, FormatFile.ReadTableViews(document)));
+        Assert.Empty(FormatFile.ShapeViolations(document));
     }
 
     [Fact]
@@ -99,10 +166,14 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
 
     // ---- The rules catch violations (each rule's failure path) ----
 
-    private static CmdletModel Cmdlet(string verb, string noun, bool shouldProcess = true, string[]? outputs = null, string[]? parameters = null) =>
+    private static readonly ParameterModel[] ConnectionParameters =
+        [Fixtures.Parameter("ConnectionString"), Fixtures.Parameter("Credential", ModuleRules.PSCredentialType)];
+
+    private static CmdletModel Cmdlet(string verb, string noun, bool shouldProcess = true, string[]? outputs = null, ParameterModel[]? parameters = null,
+        string? defaultSet = null) =>
         new($"Fake.{verb}{noun}Command", verb, noun, shouldProcess,
             (outputs ?? ["Fake.Output"]).Select(psTypeName => new OutputModel("Fake.OutputRecord", psTypeName, ["Name"])).ToList(),
-            parameters ?? ["ConnectionString"]);
+            parameters ?? ConnectionParameters, defaultSet, [], IsPlumbing: true);
 
     [Fact]
     public void The_naming_rule_rejects_an_unapproved_verb_and_a_foreign_noun()
@@ -121,43 +192,177 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
     }
 
     [Fact]
-    public void The_output_rule_rejects_a_cmdlet_without_OutputType_and_an_output_without_PSTypeName()
+    public void The_output_rule_rejects_a_cmdlet_without_OutputType_and_an_output_without_PSTypeName_but_accepts_plain_text()
     {
         var noOutput = Cmdlet("Get", "ClaudeMigration", outputs: []);
         var noTypeName = Cmdlet("Get", "ClaudeThing") with { Outputs = [new OutputModel("Fake.Record", null, [])] };
+        var text = Cmdlet("Invoke", "ClaudeHook") with { Outputs = [new OutputModel("System.String", null, [])] };
 
-        Assert.Equal(2, ModuleRules.OutputTypeViolations([noOutput, noTypeName]).Count);
+        Assert.Equal(2, ModuleRules.OutputTypeViolations([noOutput, noTypeName, text]).Count);
     }
 
     [Fact]
-    public void The_ShouldProcess_rule_rejects_a_state_changing_verb_without_it_and_ignores_Get()
+    public void The_ShouldProcess_rule_rejects_a_changing_verb_without_it_and_a_reading_verb_with_it()
     {
-        var violations = ModuleRules.ShouldProcessViolations([Cmdlet("Remove", "ClaudeMessage", shouldProcess: false), Cmdlet("Get", "ClaudeMessage", shouldProcess: false)]);
+        var violations = ModuleRules.ShouldProcessViolations([
+            Cmdlet("Remove", "ClaudeMessage", shouldProcess: false),
+            Cmdlet("Confirm", "ClaudeMessage", shouldProcess: false),
+            Cmdlet("Get", "ClaudeMessage", shouldProcess: true),
+            Cmdlet("Get", "ClaudeSession", shouldProcess: false),
+            Cmdlet("Connect", "ClaudeDatabase", shouldProcess: false),
+        ]);
 
-        Assert.Contains("Remove-ClaudeMessage", Assert.Single(violations), StringComparison.Ordinal);
+        Assert.Equal(3, violations.Count);
+        Assert.Contains(violations, v => v.Contains("Remove-ClaudeMessage", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Confirm-ClaudeMessage", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("Get-ClaudeMessage", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_connection_rule_rejects_a_cmdlet_without_ConnectionString()
+    public void The_connection_rule_rejects_a_cmdlet_without_ConnectionString_or_Credential_and_exempts_only_Disconnect()
     {
-        Assert.Single(ModuleRules.ConnectionStringViolations([Cmdlet("Get", "ClaudeMigration", parameters: ["ScriptsPath"])]));
+        var violations = ModuleRules.ConnectionParameterViolations([
+            Cmdlet("Get", "ClaudeMigration", parameters: [Fixtures.Parameter("ScriptsPath"), Fixtures.Parameter("Credential", ModuleRules.PSCredentialType)]),
+            Cmdlet("Get", "ClaudeSession", parameters: [Fixtures.Parameter("ConnectionString")]),
+            Cmdlet("Get", "ClaudeMessage", parameters: [Fixtures.Parameter("ConnectionString"), Fixtures.Parameter("Credential")]),
+            Cmdlet("Disconnect", "ClaudeDatabase", parameters: []),
+        ]);
+
+        Assert.Equal(3, violations.Count);
     }
 
     [Fact]
-    public void The_format_rule_rejects_a_missing_view_and_a_column_over_an_unknown_property()
+    public void The_parameter_set_rule_rejects_sets_only_a_default_could_separate_and_a_shared_position()
+    {
+        var ambiguous = Cmdlet("Get", "ClaudeActivity", parameters: [
+            .. ConnectionParameters,
+            Fixtures.Parameter("ProjectName", sets: [Fixtures.InSet("Recent")]),
+            Fixtures.Parameter("SourceType", sets: [Fixtures.InSet("BySource")]),
+        ]);
+        var separatedByDefault = ambiguous with { DefaultParameterSet = "Recent", Noun = "ClaudeActivityB" };
+        var separatedByMandatory = Cmdlet("Get", "ClaudeActivityC", parameters: [
+            Fixtures.Parameter("ProjectName", sets: [Fixtures.InSet("Recent")]),
+            Fixtures.Parameter("SourceType", sets: [Fixtures.InSet("BySource", mandatory: true)]),
+        ]);
+        var sharedPosition = Cmdlet("Get", "ClaudeReminder", parameters: [
+            Fixtures.Parameter("ProjectName", sets: [Fixtures.InSet(ModuleRules.AllParameterSets, position: 0)]),
+            Fixtures.Parameter("Title", sets: [Fixtures.InSet(ModuleRules.AllParameterSets, position: 0)]),
+        ]);
+        var unknownDefault = separatedByMandatory with { DefaultParameterSet = "Nope", Noun = "ClaudeActivityD" };
+
+        var violations = ModuleRules.ParameterSetViolations([ambiguous, separatedByDefault, separatedByMandatory, sharedPosition, unknownDefault]);
+
+        Assert.Equal(3, violations.Count);
+        Assert.Contains(violations, v => v.StartsWith("Get-ClaudeActivity:", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("Get-ClaudeReminder:", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("Get-ClaudeActivityD:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_help_rule_rejects_a_mandatory_parameter_without_HelpMessage()
+    {
+        var violations = ModuleRules.HelpMessageViolations([Cmdlet("Stop", "ClaudeSession", parameters: [
+            Fixtures.Parameter("SessionId", "System.Guid", [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true, help: "The session.")]),
+            Fixtures.Parameter("Summary", sets: [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true)]),
+            Fixtures.Parameter("Task"),
+        ])]);
+
+        Assert.Contains("Summary", Assert.Single(violations), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pipeline_id_rule_rejects_an_id_without_pipeline_binding_and_one_no_cmdlet_outputs()
+    {
+        var stop = Cmdlet("Stop", "ClaudeSession", parameters: [
+            Fixtures.Parameter("SessionId", "System.Guid", [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true, help: "x")]),
+        ]);
+        var complete = Cmdlet("Complete", "ClaudeReminder", parameters: [
+            Fixtures.Parameter("ReminderId", "System.Guid", [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true, help: "x", byPropertyName: true)]),
+        ]);
+        var get = Cmdlet("Get", "ClaudeSession") with { Outputs = [new OutputModel("Fake.Session", "Fake.Session", ["SessionId"])] };
+
+        var violations = ModuleRules.PipelineIdViolations([stop, complete, get]);
+
+        Assert.Equal(2, violations.Count); // SessionId not by property name; no output has ReminderId
+    }
+
+    [Fact]
+    public void The_pipeline_binding_rule_rejects_a_mandatory_parameter_the_input_cannot_fill()
+    {
+        var get = Cmdlet("Get", "ClaudeSession") with { Outputs = [new OutputModel("Fake.Session", "Fake.Session", ["SessionId", "Summary"])] };
+        var stop = Cmdlet("Stop", "ClaudeSession", parameters: [
+            Fixtures.Parameter("SessionId", "System.Guid", [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true, help: "x", byPropertyName: true)]),
+            Fixtures.Parameter("Summary", sets: [Fixtures.InSet(ModuleRules.AllParameterSets, mandatory: true, help: "x")]),
+        ]);
+
+        Assert.Empty(ModuleRules.PipelineBindingViolations(get, stop, ["Summary"]));
+        Assert.Contains("Summary", Assert.Single(ModuleRules.PipelineBindingViolations(get, stop, [])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_marking_rule_rejects_an_unmarked_cmdlet_a_doubly_marked_one_and_a_second_function_without_its_parameter_set()
+    {
+        var unmarked = Cmdlet("Get", "ClaudeA") with { IsPlumbing = false };
+        var both = Cmdlet("Get", "ClaudeB") with { ApiFunctions = [new ApiFunctionModel("get_b", null)] };
+        var twoWithoutSets = Cmdlet("Get", "ClaudeC") with { IsPlumbing = false, ApiFunctions = [new ApiFunctionModel("get_c", null), new ApiFunctionModel("get_c2", "Other")] };
+        var twoWithSets = Cmdlet("Get", "ClaudeD", parameters: [Fixtures.Parameter("X", sets: [Fixtures.InSet("One")]), Fixtures.Parameter("Y", sets: [Fixtures.InSet("Two")])])
+            with { IsPlumbing = false, ApiFunctions = [new ApiFunctionModel("get_d", "One"), new ApiFunctionModel("get_d2", "Two")] };
+
+        var violations = ModuleRules.MarkingViolations([unmarked, both, twoWithoutSets, twoWithSets]);
+
+        Assert.Equal(4, violations.Count); // unmarked; both; get_c without a set; set 'Other' does not exist
+        Assert.DoesNotContain(violations, v => v.Contains("Get-ClaudeD", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_API_mapping_rule_reports_a_function_without_cmdlet_one_with_two_and_a_cmdlet_naming_no_API_function()
+    {
+        var a = Cmdlet("Get", "ClaudeA") with { IsPlumbing = false, ApiFunctions = [new ApiFunctionModel("get_a", null)] };
+        var b = Cmdlet("Get", "ClaudeB") with { IsPlumbing = false, ApiFunctions = [new ApiFunctionModel("get_a", null)] };
+        var c = Cmdlet("Get", "ClaudeC") with { IsPlumbing = false, ApiFunctions = [new ApiFunctionModel("internal_helper", null)] };
+
+        var violations = ModuleRules.ApiMappingViolations([a, b, c], ["get_a", "get_missing"]);
+
+        Assert.Equal(3, violations.Count);
+        Assert.Contains(violations, v => v.Contains("get_a", StringComparison.Ordinal) && v.Contains("Get-ClaudeB", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("get_missing", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("internal_helper", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_format_rule_rejects_a_missing_view_a_column_over_an_unknown_property_and_a_script_block_over_one()
     {
         var views = FormatFile.ReadTableViews(XDocument.Parse("""
             <Configuration><ViewDefinitions><View><Name>a</Name>
               <ViewSelectedBy><TypeName>Fake.Output</TypeName></ViewSelectedBy>
               <TableControl><TableRowEntries><TableRowEntry><TableColumnItems>
                 <TableColumnItem><PropertyName>Missing</PropertyName></TableColumnItem>
+                <TableColumnItem><ScriptBlock>$_.Name.ToUpper() + $_.AlsoMissing</ScriptBlock></TableColumnItem>
               </TableColumnItems></TableRowEntry></TableRowEntries></TableControl>
             </View></ViewDefinitions></Configuration>
             """));
 
         var violations = ModuleRules.FormatViolations([Cmdlet("Get", "ClaudeA"), Cmdlet("Get", "ClaudeB", outputs: ["Fake.Other"])], views);
 
-        Assert.Equal(2, violations.Count);
+        Assert.Equal(3, violations.Count);
+    }
+
+    [Fact]
+    public void The_format_shape_rule_rejects_a_table_whose_headers_and_columns_differ_in_number()
+    {
+        var violations = FormatFile.ShapeViolations(XDocument.Parse("""
+            <Configuration><ViewDefinitions><View><Name>a</Name>
+              <ViewSelectedBy><TypeName>Fake.Output</TypeName></ViewSelectedBy>
+              <TableControl>
+                <TableHeaders><TableColumnHeader><Label>A</Label></TableColumnHeader><TableColumnHeader><Label>B</Label></TableColumnHeader></TableHeaders>
+                <TableRowEntries><TableRowEntry><TableColumnItems>
+                  <TableColumnItem><PropertyName>A</PropertyName></TableColumnItem>
+                </TableColumnItems></TableRowEntry></TableRowEntries>
+              </TableControl>
+            </View></ViewDefinitions></Configuration>
+            """));
+
+        Assert.Single(violations);
     }
 
     [Fact]
@@ -198,6 +403,20 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
         Assert.Throws<InvalidOperationException>(() => Psd1.ReadList(manifest, "FunctionsToExport"));
     }
 
+    [Fact]
+    public void The_model_reader_sees_parameter_sets_aliases_and_API_markers()
+    {
+        var activity = module.Cmdlets.Single(c => c.Name == "Get-ClaudeActivity");
+
+        Assert.Equal("Recent", activity.DefaultParameterSet);
+        Assert.Equal(["BySource", "Recent"], activity.ParameterSets.Order(StringComparer.Ordinal));
+        Assert.Equal([("get_activity_by_source", "BySource"), ("get_recent_activity", "Recent")],
+            activity.ApiFunctions.Select(f => (f.Name, f.ParameterSet)).OrderBy(f => f.Name, StringComparer.Ordinal));
+        var sourceType = activity.Parameters.Single(p => p.Name == "SourceType");
+        Assert.True(Assert.Single(sourceType.Sets).Mandatory);
+        Assert.Contains(activity.Parameters, p => p.Name == "ConnectionString" && p.Sets.Single().SetName == ModuleRules.AllParameterSets);
+    }
+
     /// <summary>The compiled cmdlet assembly, loaded as metadata only, and the manifest text.</summary>
     public sealed class ModuleFixture : IDisposable
     {
@@ -205,7 +424,7 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
         {
             // The test project's ProjectReference copies the cmdlet assembly next to the tests; its
             // dependencies (ClaudeDbKit.dll, Npgsql.dll) are there too because the tests reference the core.
-            var modulePath = Path.Combine(AppContext.BaseDirectory, "ClaudeDbKit.PowerShell.dll");
+            var modulePath = ModulePath;
             Assert.True(File.Exists(modulePath), $"{modulePath} is missing: build the solution first.");
 
             var paths = Directory.GetFiles(AppContext.BaseDirectory, "*.dll")
@@ -218,6 +437,8 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
             Manifest = File.ReadAllText(Path.Combine(Repository.Root, "module", "ClaudeDbKit.psd1"));
         }
 
+        public static string ModulePath => Path.Combine(AppContext.BaseDirectory, "ClaudeDbKit.PowerShell.dll");
+
         public MetadataLoadContext Context { get; }
 
         public Assembly Assembly { get; }
@@ -228,7 +449,8 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
 
         public void Dispose() => Context.Dispose();
 
-        private static string PowerShellStandardReference()
+        /// <summary>The PowerShellStandard.Library stub the module compiles against (its methods do nothing at run time; its enums are real).</summary>
+        public static string PowerShellStandardReference()
         {
             var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -239,217 +461,12 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
     }
 }
 
-/// <summary>A cmdlet as its attributes describe it.</summary>
-public sealed record CmdletModel(
-    string ClassName,
-    string Verb,
-    string Noun,
-    bool SupportsShouldProcess,
-    IReadOnlyList<OutputModel> Outputs,
-    IReadOnlyList<string> Parameters)
+/// <summary>Builders for the rules' failure-path fixtures.</summary>
+internal static class Fixtures
 {
-    public string Name => $"{Verb}-{Noun}";
+    public static ParameterModel Parameter(string name, string type = "System.String", ParameterSetModel[]? sets = null, string[]? aliases = null) =>
+        new(name, type, aliases ?? [], sets ?? [InSet(ModuleRules.AllParameterSets)]);
 
-    public static IReadOnlyList<CmdletModel> ReadAll(Assembly assembly) =>
-        assembly.GetTypes()
-            .Select(type => (type, attribute: Attribute(type.GetCustomAttributesData(), "System.Management.Automation.CmdletAttribute")))
-            .Where(pair => pair.attribute is not null)
-            .Select(pair => Read(pair.type, pair.attribute!))
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .ToList();
-
-    private static CmdletModel Read(Type type, CustomAttributeData cmdlet)
-    {
-        var shouldProcess = cmdlet.NamedArguments.Any(a => a.MemberName == "SupportsShouldProcess" && a.TypedValue.Value is true);
-        var outputs = type.GetCustomAttributesData()
-            .Where(a => a.AttributeType.FullName == "System.Management.Automation.OutputTypeAttribute")
-            .SelectMany(a => a.ConstructorArguments)
-            .SelectMany(arg => arg.Value as ReadOnlyCollection<CustomAttributeTypedArgument> ?? [arg])
-            .Select(arg => arg.Value switch
-            {
-                Type t => new OutputModel(t.FullName!, PSTypeNameOf(t), t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToList()),
-                string name => new OutputModel(name, name, []),
-                var other => new OutputModel($"{other}", null, []),
-            })
-            .ToList();
-        var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => Attribute(p.GetCustomAttributesData(), "System.Management.Automation.ParameterAttribute") is not null)
-            .Select(p => p.PropertyType.FullName == "System.String" ? p.Name : $"{p.Name}:{p.PropertyType.FullName}")
-            .ToList();
-        return new CmdletModel(type.FullName!, (string)cmdlet.ConstructorArguments[0].Value!, (string)cmdlet.ConstructorArguments[1].Value!,
-            shouldProcess, outputs, parameters);
-    }
-
-    private static string? PSTypeNameOf(Type type) =>
-        type.GetField("PSTypeName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? field.GetRawConstantValue() as string : null;
-
-    private static CustomAttributeData? Attribute(IEnumerable<CustomAttributeData> attributes, string fullName) =>
-        attributes.FirstOrDefault(a => a.AttributeType.FullName == fullName);
-}
-
-/// <summary>An [OutputType] class: its PSTypeName constant (null when it has none) and its public properties.</summary>
-public sealed record OutputModel(string ClassName, string? PSTypeName, IReadOnlyList<string> Properties);
-
-/// <summary>The module's rules; each returns the violations it finds, one readable line each.</summary>
-public static class ModuleRules
-{
-    // Get-Verb's documented list (https://learn.microsoft.com/powershell/scripting/developer/cmdlet/approved-verbs-for-windows-powershell-commands).
-    private static readonly HashSet<string> ApprovedVerbs = new(StringComparer.Ordinal)
-    {
-        // Common
-        "Add", "Clear", "Close", "Copy", "Enter", "Exit", "Find", "Format", "Get", "Hide", "Join", "Lock", "Move", "New", "Open",
-        "Optimize", "Pop", "Push", "Redo", "Remove", "Rename", "Reset", "Resize", "Search", "Select", "Set", "Show", "Skip", "Split",
-        "Step", "Switch", "Undo", "Unlock", "Watch",
-        // Communications
-        "Connect", "Disconnect", "Read", "Receive", "Send", "Write",
-        // Data
-        "Backup", "Checkpoint", "Compare", "Compress", "Convert", "ConvertFrom", "ConvertTo", "Dismount", "Edit", "Expand", "Export",
-        "Group", "Import", "Initialize", "Limit", "Merge", "Mount", "Out", "Publish", "Restore", "Save", "Sync", "Unpublish", "Update",
-        // Diagnostic
-        "Debug", "Measure", "Ping", "Repair", "Resolve", "Test", "Trace",
-        // Lifecycle
-        "Approve", "Assert", "Build", "Complete", "Confirm", "Deny", "Deploy", "Disable", "Enable", "Install", "Invoke", "Register",
-        "Request", "Restart", "Resume", "Start", "Stop", "Submit", "Suspend", "Uninstall", "Unregister", "Wait",
-        // Security
-        "Block", "Grant", "Protect", "Revoke", "Unblock", "Unprotect",
-        // Other
-        "Use",
-    };
-
-    // Verbs whose cmdlets change something outside the session: they must honour -WhatIf and -Confirm.
-    private static readonly HashSet<string> StateChangingVerbs = new(StringComparer.Ordinal)
-    {
-        "Add", "Clear", "Copy", "Move", "New", "Remove", "Rename", "Reset", "Set", "Lock", "Unlock",
-        "Send", "Write", "Dismount", "Edit", "Import", "Initialize", "Merge", "Mount", "Publish", "Restore", "Save", "Sync", "Unpublish", "Update",
-        "Repair", "Approve", "Complete", "Deny", "Deploy", "Disable", "Enable", "Install", "Invoke", "Register", "Request", "Restart",
-        "Resume", "Start", "Stop", "Submit", "Suspend", "Uninstall", "Unregister", "Block", "Grant", "Protect", "Revoke", "Unblock", "Unprotect",
-    };
-
-    private static readonly string[] RequiredModuleFiles =
-        ["ClaudeDbKit.psd1", "ClaudeDbKit.Format.ps1xml", "ClaudeDbKit.PowerShell.dll", "ClaudeDbKit.dll", "Npgsql.dll"];
-
-    public static IReadOnlyList<string> NamingViolations(IEnumerable<CmdletModel> cmdlets) =>
-        cmdlets.SelectMany(c => new[]
-        {
-            ApprovedVerbs.Contains(c.Verb) ? null : $"{c.Name} ({c.ClassName}): '{c.Verb}' is not an approved verb (Get-Verb).",
-            c.Noun.StartsWith("Claude", StringComparison.Ordinal) && c.Noun.Length > "Claude".Length ? null : $"{c.Name} ({c.ClassName}): the noun must start with 'Claude'.",
-        }).OfType<string>().ToList();
-
-    public static IReadOnlyList<string> ExportMismatches(IEnumerable<CmdletModel> cmdlets, IEnumerable<string> exported)
-    {
-        var defined = cmdlets.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var listed = exported.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return defined.Except(listed).Select(n => $"{n} is defined but not in CmdletsToExport.")
-            .Concat(listed.Except(defined).Select(n => $"{n} is in CmdletsToExport but no class defines it."))
-            .ToList();
-    }
-
-    public static IReadOnlyList<string> OutputTypeViolations(IEnumerable<CmdletModel> cmdlets) =>
-        cmdlets.SelectMany(c => c.Outputs.Count == 0
-                ? [$"{c.Name} has no [OutputType]."]
-                : c.Outputs.Where(o => string.IsNullOrEmpty(o.PSTypeName)).Select(o => $"{c.Name}: output {o.ClassName} has no public const string PSTypeName."))
-            .ToList();
-
-    public static IReadOnlyList<string> ShouldProcessViolations(IEnumerable<CmdletModel> cmdlets) =>
-        cmdlets.Where(c => StateChangingVerbs.Contains(c.Verb) && !c.SupportsShouldProcess)
-            .Select(c => $"{c.Name} changes state but does not set SupportsShouldProcess = true.")
-            .ToList();
-
-    public static IReadOnlyList<string> ConnectionStringViolations(IEnumerable<CmdletModel> cmdlets) =>
-        cmdlets.Where(c => !c.Parameters.Contains("ConnectionString"))
-            .Select(c => $"{c.Name} has no string -ConnectionString parameter.")
-            .ToList();
-
-    /// <param name="views">Type name → the property names its table view's columns read.</param>
-    public static IReadOnlyList<string> FormatViolations(IEnumerable<CmdletModel> cmdlets, IReadOnlyDictionary<string, IReadOnlyList<string>> views) =>
-        cmdlets.SelectMany(c => c.Outputs).Where(o => o.PSTypeName is not null).DistinctBy(o => o.PSTypeName)
-            .SelectMany(o => views.TryGetValue(o.PSTypeName!, out var columns)
-                ? columns.Where(p => !o.Properties.Contains(p)).Select(p => $"The view for {o.PSTypeName} shows '{p}', which {o.ClassName} does not have.")
-                : [$"The format file has no table view for {o.PSTypeName}."])
-            .ToList();
-
-    public static IReadOnlyList<string> NpgsqlExposures(Assembly assembly)
-    {
-        const BindingFlags members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        var found = new List<string>();
-        foreach (var type in assembly.GetExportedTypes())
-        {
-            var inherited = new[] { type.BaseType }.Concat(type.GetInterfaces()).OfType<Type>();
-            found.AddRange(inherited.Where(IsNpgsql).Select(t => $"{type.FullName} derives from {t.FullName}"));
-
-            foreach (var member in type.GetMembers(members))
-            {
-                var signature = member switch
-                {
-                    FieldInfo f when Visible(f.IsPublic, f.IsFamily, f.IsFamilyOrAssembly) => [f.FieldType],
-                    MethodBase m when Visible(m.IsPublic, m.IsFamily, m.IsFamilyOrAssembly) =>
-                        m.GetParameters().Select(p => p.ParameterType).Concat(m is MethodInfo mi ? [mi.ReturnType] : []),
-                    PropertyInfo p when p.GetAccessors(true).Any(a => Visible(a.IsPublic, a.IsFamily, a.IsFamilyOrAssembly)) => [p.PropertyType],
-                    EventInfo e when e.AddMethod is { } add && Visible(add.IsPublic, add.IsFamily, add.IsFamilyOrAssembly) => [e.EventHandlerType!],
-                    _ => Enumerable.Empty<Type>(),
-                };
-                found.AddRange(signature.Where(IsNpgsql).Select(t => $"{type.FullName}.{member.Name} exposes {t.FullName}"));
-            }
-        }
-        return found;
-
-        static bool Visible(bool isPublic, bool isFamily, bool isFamilyOrAssembly) => isPublic || isFamily || isFamilyOrAssembly;
-    }
-
-    public static IReadOnlyList<string> LayoutViolations(IReadOnlyCollection<string> files, IEnumerable<string> rootModule)
-    {
-        var required = RequiredModuleFiles.Concat(rootModule).Distinct();
-        return required.Where(f => !files.Contains(f, StringComparer.OrdinalIgnoreCase)).Select(f => $"The module folder lacks {f}.")
-            .Concat(files.Where(f => f.Equals("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase))
-                .Select(f => $"The module folder holds {f}: the compile-time stub would shadow pwsh's engine."))
-            .ToList();
-    }
-
-    private static bool IsNpgsql(Type type)
-    {
-        if (type.HasElementType)
-            return IsNpgsql(type.GetElementType()!);
-        if (type.IsGenericParameter)
-            return false;
-        if (type.IsGenericType && type.GetGenericArguments().Any(IsNpgsql))
-            return true;
-        return (type.Namespace ?? "").StartsWith("Npgsql", StringComparison.Ordinal) ||
-               (type.Assembly.GetName().Name ?? "").StartsWith("Npgsql", StringComparison.Ordinal);
-    }
-}
-
-/// <summary>Reads top-level settings from a module manifest (.psd1) without PowerShell.</summary>
-public static partial class Psd1
-{
-    /// <summary>The strings of <c>Key = 'a'</c> or <c>Key = @('a', 'b')</c>; throws when the key is absent.</summary>
-    public static IReadOnlyList<string> ReadList(string manifest, string key)
-    {
-        var text = CommentLine().Replace(manifest, "");
-        var match = Regex.Match(text, $@"^\s*{Regex.Escape(key)}\s*=\s*(?:@\((?<list>[^)]*)\)|(?<list>'[^']*'|""[^""]*""))",
-            RegexOptions.Multiline | RegexOptions.IgnoreCase);
-        if (!match.Success)
-            throw new InvalidOperationException($"The manifest does not set {key}.");
-        return QuotedString().Matches(match.Groups["list"].Value).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
-    }
-
-    [GeneratedRegex(@"^\s*#.*$", RegexOptions.Multiline)]
-    private static partial Regex CommentLine();
-
-    [GeneratedRegex(@"'([^']*)'|""([^""]*)""")]
-    private static partial Regex QuotedString();
-}
-
-/// <summary>Reads a Format.ps1xml file's table views.</summary>
-public static class FormatFile
-{
-    /// <summary>Type name → the PropertyName columns of its table view.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ReadTableViews(XDocument document) =>
-        document.Descendants("View")
-            .Where(v => v.Element("TableControl") is not null)
-            .SelectMany(v => v.Elements("ViewSelectedBy").Elements("TypeName").Select(t => (type: t.Value.Trim(), view: v)))
-            .GroupBy(x => x.type, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<string>)g.SelectMany(x => x.view.Descendants("TableColumnItem").Elements("PropertyName")).Select(p => p.Value.Trim()).ToList(),
-                StringComparer.Ordinal);
+    public static ParameterSetModel InSet(string set, bool mandatory = false, int? position = null, string? help = null, bool byPropertyName = false) =>
+        new(set, mandatory, position, help, FromPipeline: false, byPropertyName);
 }
