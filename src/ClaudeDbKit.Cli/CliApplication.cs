@@ -9,24 +9,7 @@ internal sealed class CliApplication(TextReader input, TextWriter output, TextWr
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var options = new GlobalOptions();
-        var root = new RootCommand("claudedb: deploy and use the claude schema of ai_company_foundation.");
-        options.AddTo(root);
-        var context = new CommandContext(options, new ConnectionResolver(options, diagnostics), output, diagnostics);
-        root.Subcommands.Add(MigrationCommands.Migrate(context));
-        root.Subcommands.Add(MigrationCommands.Status(context));
-        root.Subcommands.Add(SessionCommands.Create(context));
-        root.Subcommands.Add(IdentityCommands.Create(context));
-        root.Subcommands.Add(AgentCommands.Create(context));
-        root.Subcommands.Add(ActivityCommands.Create(context));
-        root.Subcommands.Add(RegistryCommands.Create(context));
-        root.Subcommands.Add(MessageCommands.Create(context));
-        root.Subcommands.Add(JobCommands.Create(context));
-        root.Subcommands.Add(ReminderCommands.Create(context));
-        root.Subcommands.Add(KnowledgeCommands.Create(context));
-        root.Subcommands.Add(BriefingCommand.Create(context));
-        root.Subcommands.Add(HookCommands.Create(context, input));
-
+        var root = BuildRoot();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -65,5 +48,28 @@ internal sealed class CliApplication(TextReader input, TextWriter output, TextWr
             await diagnostics.WriteLineAsync("claudedb: cancelled.").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>The whole command tree (tests walk it to check every API function has a subcommand).</summary>
+    internal RootCommand BuildRoot()
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("claudedb: deploy and use the claude schema of ai_company_foundation.");
+        options.AddTo(root);
+        var context = new CommandContext(options, new ConnectionResolver(options, diagnostics), output, diagnostics);
+        root.Subcommands.Add(MigrationCommands.Migrate(context));
+        root.Subcommands.Add(MigrationCommands.Status(context));
+        root.Subcommands.Add(SessionCommands.Create(context));
+        root.Subcommands.Add(IdentityCommands.Create(context));
+        root.Subcommands.Add(AgentCommands.Create(context));
+        root.Subcommands.Add(ActivityCommands.Create(context));
+        root.Subcommands.Add(RegistryCommands.Create(context));
+        root.Subcommands.Add(MessageCommands.Create(context));
+        root.Subcommands.Add(JobCommands.Create(context));
+        root.Subcommands.Add(ReminderCommands.Create(context));
+        root.Subcommands.Add(KnowledgeCommands.Create(context));
+        root.Subcommands.Add(BriefingCommand.Create(context));
+        root.Subcommands.Add(HookCommands.Create(context, input));
+        return root;
     }
 }

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using ClaudeDbKit.Cli;
+using ClaudeDbKit.Tests.Infrastructure;
+using Xunit;
+
+namespace ClaudeDbKit.Tests.Cli;
+
+/// <summary>Every SQL API function of a migrated schema has exactly one claudedb subcommand, and each mapped subcommand exists.</summary>
+public sealed class ApiCommandCoverageTests : MigratedDatabaseTest
+{
+    private const string ApiFunctionsSql = """
+        SELECT DISTINCT p.proname::text
+        FROM pg_catalog.pg_proc p
+        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = 'claude'
+          AND p.prokind = 'f'
+          AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype
+          AND coalesce(pg_catalog.obj_description(p.oid, 'pg_proc'), '') NOT LIKE 'Internal%'
+        ORDER BY 1
+        """;
+
+    [Fact]
+    public async Task The_map_names_each_api_function_of_the_schema_once()
+    {
+        var functions = (await Sql.RowsAsync(ConnectionString, ApiFunctionsSql)).Select(r => (string)r[0]!).ToList();
+
+        Assert.Equal(functions, ApiCommandMap.Commands.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ApiCommandMap.Commands.Count, ApiCommandMap.Commands.Values.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Each_mapped_subcommand_exists_in_the_command_tree()
+    {
+        var root = new CliApplication(TextReader.Null, TextWriter.Null, TextWriter.Null).BuildRoot();
+
+        var missing = ApiCommandMap.Commands.Values.Where(path => Find(root, path) is null).ToList();
+
+        Assert.Empty(missing);
+        Assert.Null(Find(root, "session no-such-command"));
+    }
+
+    private static Command? Find(Command root, string path)
+    {
+        Command? current = root;
+        foreach (var name in path.Split(' '))
+            current = current?.Subcommands.FirstOrDefault(c => c.Name == name);
+        return current;
+    }
+}
