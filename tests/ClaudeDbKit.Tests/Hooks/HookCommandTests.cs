@@ -17,7 +17,7 @@ public sealed class HookCommandTests : MigratedDatabaseTest, IDisposable
     }
 
     private Task<CliProcess.Result> Hook(string hookEvent, string stdin, string? connection = null, string identity = "hook-tester") =>
-        CliProcess.RunAsync(["hook", hookEvent, "--connection", connection ?? ConnectionString, "--state-dir", _stateDir, "--connect-timeout", "1"],
+        CliProcess.RunAsync(["hook", hookEvent, "--connection", connection ?? ConnectionString, "--state-dir", _stateDir, "--connect-timeout", "15"],
             new Dictionary<string, string?> { ["CLAUDE_IDENTITY"] = identity, ["CLAUDE_PROJECT_NAME"] = null }, stdin);
 
     private static string StartPayload(Guid session, string source = "startup", string cwd = "/home/dev/projects/Hook-Project") =>
@@ -27,7 +27,7 @@ public sealed class HookCommandTests : MigratedDatabaseTest, IDisposable
 
     private static string AdditionalContext(CliProcess.Result result)
     {
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         var output = json.RootElement.GetProperty("hookSpecificOutput");
         Assert.Equal("SessionStart", output.GetProperty("hookEventName").GetString());
@@ -59,11 +59,12 @@ public sealed class HookCommandTests : MigratedDatabaseTest, IDisposable
     {
         var before = Guid.NewGuid();
         var otherIdentity = Guid.NewGuid();
-        await Hook("session-start", StartPayload(before));
-        await Hook("session-start", StartPayload(otherIdentity), identity: "someone-else");
+        AdditionalContext(await Hook("session-start", StartPayload(before)));
+        AdditionalContext(await Hook("session-start", StartPayload(otherIdentity), identity: "someone-else"));
         var after = Guid.NewGuid();
 
-        AdditionalContext(await Hook("session-start", StartPayload(after, "clear")));
+        var clear = await Hook("session-start", StartPayload(after, "clear"));
+        Assert.DoesNotContain("queued", AdditionalContext(clear), StringComparison.Ordinal);
 
         var status = (await Sql.RowsAsync(ConnectionString, "SELECT session_id, status FROM claude.sessions"))
             .ToDictionary(r => (Guid)r[0]!, r => (string)r[1]!);
