@@ -3,18 +3,6 @@
 -- CD004 with a hint); resolve_project maps a name (any case, trimmed) to its project, registering
 -- unknown ones on request; every new project is logged as 'project_registered'.
 
--- Rule: the advisory-lock key pair of a project name (case-insensitive, trimmed); shared by every writer of claude.projects.
-CREATE OR REPLACE FUNCTION claude.project_name_lock(p_project_name text)
-RETURNS void
-LANGUAGE sql
-SET search_path = pg_catalog, claude, pg_temp
-AS $fn$
-    SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('claude.projects.project_name'),
-                                            pg_catalog.hashtext(pg_catalog.lower(pg_catalog.btrim(p_project_name))));
-$fn$;
-COMMENT ON FUNCTION claude.project_name_lock(text) IS
-    'Internal: transaction-level advisory lock on one project name (lower-cased, trimmed) so concurrent registrations of a name are serialised.';
-
 -- Rule: project names are unique case-insensitively (CD004), also for direct writers and where legacy duplicates prevented the unique index.
 CREATE OR REPLACE FUNCTION claude.projects_unique_name()
 RETURNS trigger
@@ -28,7 +16,7 @@ BEGIN
        OR (TG_OP = 'UPDATE' AND lower(btrim(NEW.project_name)) IS NOT DISTINCT FROM lower(btrim(OLD.project_name))) THEN
         RETURN NEW;
     END IF;
-    PERFORM claude.project_name_lock(NEW.project_name);
+    PERFORM claude.name_lock('claude.projects.project_name', NEW.project_name);
     SELECT p.project_id, p.project_name INTO v_other
       FROM claude.projects p
      WHERE lower(btrim(p.project_name)) = lower(btrim(NEW.project_name)) AND p.project_id <> NEW.project_id
@@ -103,7 +91,7 @@ BEGIN
             HINT = 'Project names have at most 200 characters.';
     END IF;
     -- Serialise registrations of this name, then look again: another session may have just registered it.
-    PERFORM claude.project_name_lock(v_name);
+    PERFORM claude.name_lock('claude.projects.project_name', v_name);
     v_id := claude.find_project(v_name);
     IF v_id IS NOT NULL THEN
         RETURN v_id;

@@ -3,18 +3,6 @@
 -- never deleted (archived instead), last_active_at kept by session starts; registered and archived
 -- identities appear in the activity feed.
 
--- Rule: the advisory-lock key pair of an identity name (case-insensitive, trimmed).
-CREATE OR REPLACE FUNCTION claude.identity_name_lock(p_identity_name text)
-RETURNS void
-LANGUAGE sql
-SET search_path = pg_catalog, claude, pg_temp
-AS $fn$
-    SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('claude.identities.identity_name'),
-                                            pg_catalog.hashtext(pg_catalog.lower(pg_catalog.btrim(p_identity_name))));
-$fn$;
-COMMENT ON FUNCTION claude.identity_name_lock(text) IS
-    'Internal: transaction-level advisory lock on one identity name (lower-cased, trimmed) so concurrent registrations of a name are serialised.';
-
 -- Rule: identity_name is unique among active identities, case-insensitively (CD004), for every writer.
 CREATE OR REPLACE FUNCTION claude.identities_unique_active_name()
 RETURNS trigger
@@ -29,7 +17,7 @@ BEGIN
            AND lower(btrim(NEW.identity_name)) IS NOT DISTINCT FROM lower(btrim(OLD.identity_name))) THEN
         RETURN NEW;
     END IF;
-    PERFORM claude.identity_name_lock(NEW.identity_name);
+    PERFORM claude.name_lock('claude.identities.identity_name', NEW.identity_name);
     SELECT i.identity_id, i.identity_name INTO v_other
       FROM claude.identities i
      WHERE lower(btrim(i.identity_name::text)) = lower(btrim(NEW.identity_name)) AND i.status = 'active'

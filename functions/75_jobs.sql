@@ -244,18 +244,6 @@ $fn$;
 COMMENT ON FUNCTION claude.job_condition_met(jsonb, timestamp) IS
     'Internal: true when the job never ran or its last run is at least days_since_last_run days and hours_since_last_run hours ago (keys that are absent do not restrict).';
 
--- Rule: the advisory-lock key pair of a job name (case-insensitive, trimmed).
-CREATE OR REPLACE FUNCTION claude.job_name_lock(p_job_name text)
-RETURNS void
-LANGUAGE sql
-SET search_path = pg_catalog, claude, pg_temp
-AS $fn$
-    SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('claude.scheduled_jobs.job_name'),
-                                            pg_catalog.hashtext(pg_catalog.lower(pg_catalog.btrim(p_job_name))));
-$fn$;
-COMMENT ON FUNCTION claude.job_name_lock(text) IS
-    'Internal: transaction-level advisory lock on one job name (lower-cased, trimmed) so concurrent creations of a name are serialised.';
-
 -- Rule: for every writer -- job names unique case-insensitively (CD004), trigger_condition known keys (CD001), a schedule is a valid cron expression that fires (CD001); updated_at follows changes.
 CREATE OR REPLACE FUNCTION claude.scheduled_jobs_before_write()
 RETURNS trigger
@@ -270,7 +258,7 @@ BEGIN
     END IF;
     IF NEW.job_name IS NOT NULL
        AND (TG_OP = 'INSERT' OR lower(btrim(NEW.job_name)) IS DISTINCT FROM lower(btrim(OLD.job_name))) THEN
-        PERFORM claude.job_name_lock(NEW.job_name);
+        PERFORM claude.name_lock('claude.scheduled_jobs.job_name', NEW.job_name);
         SELECT j.job_id, j.job_name INTO v_other
           FROM claude.scheduled_jobs j
          WHERE lower(btrim(j.job_name)) = lower(btrim(NEW.job_name)) AND j.job_id <> NEW.job_id
