@@ -8,21 +8,10 @@ namespace ClaudeDbKit.Tests.Cli;
 /// <summary>Every SQL API function of a migrated schema has exactly one claudedb subcommand, and each mapped subcommand exists.</summary>
 public sealed class ApiCommandCoverageTests : MigratedDatabaseTest
 {
-    private const string ApiFunctionsSql = """
-        SELECT DISTINCT p.proname::text
-        FROM pg_catalog.pg_proc p
-        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = 'claude'
-          AND p.prokind = 'f'
-          AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype
-          AND coalesce(pg_catalog.obj_description(p.oid, 'pg_proc'), '') NOT LIKE 'Internal%'
-        ORDER BY 1
-        """;
-
     [Fact]
     public async Task The_map_names_each_api_function_of_the_schema_once()
     {
-        var functions = (await Sql.RowsAsync(ConnectionString, ApiFunctionsSql)).Select(r => (string)r[0]!).ToList();
+        var functions = await SchemaCatalog.ApiFunctionsAsync(ConnectionString);
 
         Assert.Equal(functions, ApiCommandMap.Commands.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ApiCommandMap.Commands.Count, ApiCommandMap.Commands.Values.Distinct(StringComparer.Ordinal).Count());

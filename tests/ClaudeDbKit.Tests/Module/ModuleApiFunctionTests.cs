@@ -10,17 +10,6 @@ namespace ClaudeDbKit.Tests.PowerShellModule;
 /// </summary>
 public sealed class ModuleApiFunctionTests(ModuleContractTests.ModuleFixture module) : MigratedDatabaseTest, IClassFixture<ModuleContractTests.ModuleFixture>
 {
-    private const string ApiFunctionsSql = """
-        SELECT DISTINCT p.proname::text
-        FROM pg_catalog.pg_proc p
-        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-        WHERE n.nspname = 'claude'
-          AND p.prokind = 'f'
-          AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype
-          AND coalesce(pg_catalog.obj_description(p.oid, 'pg_proc'), '') NOT LIKE 'Internal%'
-        ORDER BY 1
-        """;
-
     [Fact]
     public async Task Each_API_function_of_the_migrated_schema_has_exactly_one_cmdlet_and_each_cmdlet_names_an_API_function()
     {
@@ -50,6 +39,5 @@ public sealed class ModuleApiFunctionTests(ModuleContractTests.ModuleFixture mod
         Assert.Contains("start_session", functions);
     }
 
-    private async Task<List<string>> ApiFunctionsAsync() =>
-        (await Sql.RowsAsync(ConnectionString, ApiFunctionsSql)).Select(row => (string)row[0]!).ToList();
+    private Task<List<string>> ApiFunctionsAsync() => SchemaCatalog.ApiFunctionsAsync(ConnectionString);
 }
