@@ -5,51 +5,6 @@ SET LOCAL client_min_messages = warning;
 
 CREATE SCHEMA IF NOT EXISTS claude;
 
--- Helpers for this script only (pg_temp: private to this session, dropped at the end).
--- Sets a documented default on claude.<table>.<column> for NEW rows, only when the column has no
--- default (and is not an identity or generated column). Existing rows are never touched. If the
--- existing column's type cannot take the documented default, it is left alone with a WARNING.
-CREATE OR REPLACE FUNCTION pg_temp.set_default_if_missing(p_table text, p_column text, p_default text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-    v_rel oid := to_regclass(format('claude.%I', p_table));
-    v_has_default boolean;
-BEGIN
-    IF v_rel IS NULL THEN
-        RAISE EXCEPTION 'table claude.% does not exist', p_table;
-    END IF;
-    SELECT a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> ''
-      INTO v_has_default
-      FROM pg_catalog.pg_attribute a
-     WHERE a.attrelid = v_rel AND a.attname = p_column AND a.attnum > 0 AND NOT a.attisdropped;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION 'column claude.%.% does not exist', p_table, p_column;
-    END IF;
-    IF NOT v_has_default THEN
-        BEGIN
-            EXECUTE format('ALTER TABLE claude.%I ALTER COLUMN %I SET DEFAULT %s', p_table, p_column, p_default);
-        EXCEPTION WHEN datatype_mismatch OR cannot_coerce OR invalid_text_representation OR undefined_function THEN
-            RAISE WARNING 'claude.%.%: default % not set, the existing column type does not accept it (%)',
-                p_table, p_column, p_default, SQLERRM;
-        END;
-    END IF;
-END;
-$fn$;
-
--- Comments a table only when it has no comment yet, so a comment the user wrote is kept.
-CREATE OR REPLACE FUNCTION pg_temp.comment_table_if_missing(p_table text, p_comment text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF pg_catalog.obj_description(format('claude.%I', p_table)::regclass, 'pg_class') IS NULL THEN
-        EXECUTE format('COMMENT ON TABLE claude.%I IS %L', p_table, p_comment);
-    END IF;
-END;
-$fn$;
-
 -- ---------------------------------------------------------------------------------------------
 -- messages (seed 004 table 2; from_project, parent_message_id, thread_id from the field).
 -- Existing triggers on this table (pg_notify, activity_feed) are left exactly as they are.
@@ -281,7 +236,7 @@ ALTER TABLE claude.knowledge
 -- Documented defaults for new rows, where an existing table has none.
 DO $$
 BEGIN
-    PERFORM pg_temp.set_default_if_missing(v.table_name, v.column_name, v.default_expr)
+    PERFORM claude.migration_set_default_if_missing(v.table_name, v.column_name, v.default_expr)
        FROM (VALUES
        ('messages',        'message_id',        'gen_random_uuid()'),
        ('messages',        'priority',          '''normal'''),
@@ -315,7 +270,7 @@ $$;
 
 DO $$
 BEGIN
-    PERFORM pg_temp.comment_table_if_missing(v.table_name, v.comment_text)
+    PERFORM claude.migration_comment_table_if_missing(v.table_name, v.comment_text)
        FROM (VALUES
        ('messages',        'Inter-Claude instance messaging and coordination: direct messages (to_session_id) or project broadcasts (to_project).'),
        ('scheduled_jobs',  'Event-driven and cron-like job scheduling; jobs run on session start, on schedule, on demand or at session end.'),
@@ -327,5 +282,3 @@ BEGIN
 END;
 $$;
 
-DROP FUNCTION pg_temp.set_default_if_missing(text, text, text);
-DROP FUNCTION pg_temp.comment_table_if_missing(text, text);

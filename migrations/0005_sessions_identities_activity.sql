@@ -3,104 +3,7 @@
 SET LOCAL client_min_messages = notice;
 
 -- ---------------------------------------------------------------------------------------------
--- Helpers for this script only (pg_temp: private to this session, dropped at the end).
-
--- Adds a foreign key on claude.<table>(<column>) -> claude.<ref_table>(<ref_column>) unless one on
--- those columns already exists (whatever its name); NOT VALID first, then VALIDATE in a
--- subtransaction: when existing rows violate it, it stays NOT VALID and a NOTICE says so.
-CREATE FUNCTION pg_temp.ensure_fk(p_table text, p_column text, p_ref_table text, p_ref_column text, p_name text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-    v_rel oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_table));
-    v_ref oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_ref_table));
-    v_att smallint;
-    v_ref_att smallint;
-BEGIN
-    SELECT attnum INTO v_att FROM pg_catalog.pg_attribute WHERE attrelid = v_rel AND attname = p_column AND NOT attisdropped;
-    SELECT attnum INTO v_ref_att FROM pg_catalog.pg_attribute WHERE attrelid = v_ref AND attname = p_ref_column AND NOT attisdropped;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
-                WHERE c.contype = 'f' AND c.conrelid = v_rel AND c.confrelid = v_ref
-                  AND c.conkey = ARRAY[v_att] AND c.confkey = ARRAY[v_ref_att]) THEN
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('ALTER TABLE claude.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES claude.%I (%I) NOT VALID',
-                              p_table, p_name, p_column, p_ref_table, p_ref_column);
-    BEGIN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I VALIDATE CONSTRAINT %I', p_table, p_name);
-    EXCEPTION WHEN foreign_key_violation THEN
-        RAISE NOTICE 'claude.%.%: existing rows reference missing claude.% rows; foreign key % stays NOT VALID (new writes are checked)',
-            p_table, p_column, p_ref_table, p_name;
-    END;
-END;
-$fn$;
-
--- Adds CHECK constraint <p_name> on claude.<table> unless a constraint of that name exists there;
--- NOT VALID first, then VALIDATE in a subtransaction (stays NOT VALID when old rows violate it).
-CREATE FUNCTION pg_temp.ensure_check(p_table text, p_name text, p_expression text, p_comment text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
-                    WHERE conrelid = pg_catalog.format('claude.%I', p_table)::regclass AND conname = p_name) THEN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I ADD CONSTRAINT %I CHECK (%s) NOT VALID', p_table, p_name, p_expression);
-        EXECUTE pg_catalog.format('COMMENT ON CONSTRAINT %I ON claude.%I IS %L', p_name, p_table, p_comment);
-    END IF;
-    BEGIN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I VALIDATE CONSTRAINT %I', p_table, p_name);
-    EXCEPTION WHEN check_violation THEN
-        RAISE NOTICE 'claude.%: existing rows violate % (%); it stays NOT VALID (new writes are checked)', p_table, p_name, p_comment;
-    END;
-END;
-$fn$;
-
--- Creates a plain index on claude.<table>(<columns>) unless an index on exactly those columns
--- (any name, any order direction, no expression, no predicate) already exists.
-CREATE FUNCTION pg_temp.ensure_index(p_name text, p_table text, p_columns text[], p_definition text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-    v_rel oid := pg_catalog.format('claude.%I', p_table)::regclass;
-    v_attnums smallint[];
-BEGIN
-    SELECT pg_catalog.array_agg(a.attnum ORDER BY c.ord)
-      INTO v_attnums
-      FROM pg_catalog.unnest(p_columns) WITH ORDINALITY AS c(name, ord)
-      JOIN pg_catalog.pg_attribute a ON a.attrelid = v_rel AND a.attname = c.name AND NOT a.attisdropped;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i
-                WHERE i.indrelid = v_rel AND i.indexprs IS NULL AND i.indpred IS NULL
-                  AND i.indnkeyatts = pg_catalog.array_length(v_attnums, 1)
-                  AND (pg_catalog.string_to_array(i.indkey::text, ' ')::smallint[])[1:i.indnkeyatts] = v_attnums)
-       OR pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_name)) IS NOT NULL THEN
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('CREATE INDEX %I ON claude.%I %s', p_name, p_table, p_definition);
-END;
-$fn$;
-
--- Creates a unique index when the existing rows allow it; otherwise a NOTICE, and the rule is
--- enforced for new writes by a trigger (functions/30_projects.sql, functions/40_identities.sql,
--- functions/50_sessions.sql). A non-unique index with the same key is created for lookups.
-CREATE FUNCTION pg_temp.ensure_unique_index(p_name text, p_table text, p_definition text, p_fallback_name text, p_rule text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_name)) IS NOT NULL THEN
-        RETURN;
-    END IF;
-    BEGIN
-        EXECUTE pg_catalog.format('CREATE UNIQUE INDEX %I ON claude.%I %s', p_name, p_table, p_definition);
-    EXCEPTION WHEN unique_violation THEN
-        RAISE NOTICE 'claude.%: existing rows break the rule "%"; unique index % not created, the rule is enforced for new writes by a trigger',
-            p_table, p_rule, p_name;
-        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON claude.%I %s', p_fallback_name, p_table, p_definition);
-    END;
-END;
-$fn$;
+-- The helpers (claude.migration_*) are defined in 0000_migration_helpers.sql.
 
 -- ---------------------------------------------------------------------------------------------
 -- agent_sessions.agent_id: Claude Code's agent id (text such as 'agent-abc123'), the upsert key of
@@ -189,95 +92,91 @@ UPDATE claude.sessions s
 
 -- ---------------------------------------------------------------------------------------------
 -- Foreign keys (seed 000 priority 1 and 3, issue 3), found by columns first.
-SELECT pg_temp.ensure_fk('sessions',       'identity_id',          'identities', 'identity_id', 'sessions_identity_id_fkey');
-SELECT pg_temp.ensure_fk('workspaces',     'added_by_identity_id', 'identities', 'identity_id', 'workspaces_identity_fkey');
-SELECT pg_temp.ensure_fk('agent_sessions', 'parent_session_id',    'sessions',   'session_id',  'agent_sessions_parent_fkey');
-SELECT pg_temp.ensure_fk('sessions',       'project_id',           'projects',   'project_id',  'sessions_project_id_fkey');
+SELECT claude.migration_ensure_fk('sessions',       'identity_id',          'identities', 'identity_id', 'sessions_identity_id_fkey');
+SELECT claude.migration_ensure_fk('workspaces',     'added_by_identity_id', 'identities', 'identity_id', 'workspaces_identity_fkey');
+SELECT claude.migration_ensure_fk('agent_sessions', 'parent_session_id',    'sessions',   'session_id',  'agent_sessions_parent_fkey');
+SELECT claude.migration_ensure_fk('sessions',       'project_id',           'projects',   'project_id',  'sessions_project_id_fkey');
 
 -- ---------------------------------------------------------------------------------------------
 -- Session rules (seed 004 table 1, seed 001 sessions.status).
-SELECT pg_temp.ensure_check('sessions', 'sessions_identity_required_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_identity_required_check',
     'identity_id IS NOT NULL',
     'seed 004 sessions rule 1: every session has an identity (claude.start_session falls back to the project''s default_identity_id)');
-SELECT pg_temp.ensure_check('sessions', 'sessions_project_required_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_project_required_check',
     'project_name IS NOT NULL AND btrim(project_name::text) <> ''''',
     'seed 004 sessions: project_name is required');
-SELECT pg_temp.ensure_check('sessions', 'sessions_start_required_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_start_required_check',
     'session_start IS NOT NULL',
     'seed 004 sessions: session_start is required (default now())');
-SELECT pg_temp.ensure_check('sessions', 'sessions_status_required_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_status_required_check',
     'status IS NOT NULL',
     'sessions.status is required; writers that do not set it get it derived from session_end by trigger sessions_before_write');
-SELECT pg_temp.ensure_check('sessions', 'sessions_status_matches_end_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_status_matches_end_check',
     '(status::text = ''active'') = (session_end IS NULL)',
     'sessions.status is consistent with session_end: active <=> session_end IS NULL');
-SELECT pg_temp.ensure_check('sessions', 'sessions_end_after_start_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_end_after_start_check',
     'session_end IS NULL OR session_start IS NULL OR session_end >= session_start',
     'seed 004 sessions rule 3: session_end >= session_start');
-SELECT pg_temp.ensure_check('sessions', 'sessions_summary_required_check',
+SELECT claude.migration_ensure_check('sessions', 'sessions_summary_required_check',
     'session_end IS NULL OR NULLIF(btrim(session_summary), '''') IS NOT NULL',
     'seed 004 sessions rule 4: a closed session (ended or abandoned) has a summary');
 
 -- One active session per identity (seed 004 sessions rule 2), race-free.
-SELECT pg_temp.ensure_unique_index('sessions_one_active_per_identity', 'sessions',
+SELECT claude.migration_ensure_unique_index('sessions_one_active_per_identity', 'sessions',
     '(identity_id) WHERE status::text = ''active''', 'idx_sessions_active_identity',
     'one active session per identity');
 
 -- ---------------------------------------------------------------------------------------------
 -- Identity rules (seed 004 table 3).
-SELECT pg_temp.ensure_check('identities', 'identities_name_required_check',
+SELECT claude.migration_ensure_check('identities', 'identities_name_required_check',
     'identity_name IS NOT NULL AND btrim(identity_name::text) <> ''''',
     'seed 004 identities: identity_name is required');
-SELECT pg_temp.ensure_check('identities', 'identities_platform_required_check',
+SELECT claude.migration_ensure_check('identities', 'identities_platform_required_check',
     'platform IS NOT NULL AND btrim(platform::text) <> ''''',
     'seed 004 identities: platform is required');
-SELECT pg_temp.ensure_check('identities', 'identities_status_required_check',
+SELECT claude.migration_ensure_check('identities', 'identities_status_required_check',
     'status IS NOT NULL',
     'seed 004 identities: status is required (default active)');
-SELECT pg_temp.ensure_check('identities', 'identities_capabilities_object_check',
+SELECT claude.migration_ensure_check('identities', 'identities_capabilities_object_check',
     'capabilities IS NULL OR jsonb_typeof(capabilities) = ''object''',
     'seed 004 identities rule 4: capabilities is a JSON object (mcp_servers, tools, ...)');
-SELECT pg_temp.ensure_unique_index('identities_active_name_unique', 'identities',
+SELECT claude.migration_ensure_unique_index('identities_active_name_unique', 'identities',
     '(lower(btrim(identity_name::text))) WHERE status::text = ''active''', 'idx_identities_active_name',
     'identity_name unique among active identities, case-insensitively');
 
 -- ---------------------------------------------------------------------------------------------
 -- Project rules.
-SELECT pg_temp.ensure_check('projects', 'projects_name_required_check',
+SELECT claude.migration_ensure_check('projects', 'projects_name_required_check',
     'project_name IS NOT NULL AND btrim(project_name::text) <> ''''',
     'projects: project_name is required');
-SELECT pg_temp.ensure_unique_index('projects_name_unique', 'projects',
+SELECT claude.migration_ensure_unique_index('projects_name_unique', 'projects',
     '(lower(btrim(project_name::text)))', 'idx_projects_name_lower',
     'project names unique, case-insensitively');
 
 -- ---------------------------------------------------------------------------------------------
 -- activity_feed required fields (seed 004 table 6).
-SELECT pg_temp.ensure_check('activity_feed', 'activity_feed_required_check',
+SELECT claude.migration_ensure_check('activity_feed', 'activity_feed_required_check',
     'source_type IS NOT NULL AND activity_type IS NOT NULL AND title IS NOT NULL',
     'seed 004 activity_feed: source_type, activity_type and title are required');
-SELECT pg_temp.ensure_check('agent_sessions', 'agent_sessions_completed_after_spawn_check',
+SELECT claude.migration_ensure_check('agent_sessions', 'agent_sessions_completed_after_spawn_check',
     'completed_at IS NULL OR spawned_at IS NULL OR completed_at >= spawned_at',
     'agent_sessions: completed_at >= spawned_at');
 
 -- ---------------------------------------------------------------------------------------------
 -- Indexes: seed 000 priority 2 and 3, then what the functions need.
-SELECT pg_temp.ensure_index('idx_sessions_identity',       'sessions',       ARRAY['identity_id'],       '(identity_id)');
-SELECT pg_temp.ensure_index('idx_sessions_project',        'sessions',       ARRAY['project_name'],      '(project_name)');
-SELECT pg_temp.ensure_index('idx_sessions_start',          'sessions',       ARRAY['session_start'],     '(session_start DESC)');
-SELECT pg_temp.ensure_index('idx_identities_name',         'identities',     ARRAY['identity_name'],     '(identity_name)');
-SELECT pg_temp.ensure_index('idx_projects_name',           'projects',       ARRAY['project_name'],      '(project_name)');
-SELECT pg_temp.ensure_index('idx_agent_sessions_parent',   'agent_sessions', ARRAY['parent_session_id'], '(parent_session_id)');
-SELECT pg_temp.ensure_index('idx_sessions_project_id',     'sessions',       ARRAY['project_id'],        '(project_id)');
-SELECT pg_temp.ensure_index('idx_workspaces_added_by',     'workspaces',     ARRAY['added_by_identity_id'], '(added_by_identity_id)');
-SELECT pg_temp.ensure_index('idx_activity_feed_created',   'activity_feed',  ARRAY['created_at'],        '(created_at DESC)');
-SELECT pg_temp.ensure_index('idx_activity_feed_source',    'activity_feed',  ARRAY['source_type', 'source_id', 'created_at'], '(source_type, source_id, created_at DESC)');
+SELECT claude.migration_ensure_index('idx_sessions_identity',       'sessions',       ARRAY['identity_id'],       '(identity_id)');
+SELECT claude.migration_ensure_index('idx_sessions_project',        'sessions',       ARRAY['project_name'],      '(project_name)');
+SELECT claude.migration_ensure_index('idx_sessions_start',          'sessions',       ARRAY['session_start'],     '(session_start DESC)');
+SELECT claude.migration_ensure_index('idx_identities_name',         'identities',     ARRAY['identity_name'],     '(identity_name)');
+SELECT claude.migration_ensure_index('idx_projects_name',           'projects',       ARRAY['project_name'],      '(project_name)');
+SELECT claude.migration_ensure_index('idx_agent_sessions_parent',   'agent_sessions', ARRAY['parent_session_id'], '(parent_session_id)');
+SELECT claude.migration_ensure_index('idx_sessions_project_id',     'sessions',       ARRAY['project_id'],        '(project_id)');
+SELECT claude.migration_ensure_index('idx_workspaces_added_by',     'workspaces',     ARRAY['added_by_identity_id'], '(added_by_identity_id)');
+SELECT claude.migration_ensure_index('idx_activity_feed_created',   'activity_feed',  ARRAY['created_at'],        '(created_at DESC)');
+SELECT claude.migration_ensure_index('idx_activity_feed_source',    'activity_feed',  ARRAY['source_type', 'source_id', 'created_at'], '(source_type, source_id, created_at DESC)');
 CREATE INDEX IF NOT EXISTS idx_activity_feed_project_lower
     ON claude.activity_feed (lower(project_name::text), created_at DESC);
 -- Open sessions (stale-session sweep, identity archive check).
 CREATE INDEX IF NOT EXISTS idx_sessions_open
     ON claude.sessions (session_start) WHERE session_end IS NULL;
 
-DROP FUNCTION pg_temp.ensure_fk(text, text, text, text, text);
-DROP FUNCTION pg_temp.ensure_check(text, text, text, text);
-DROP FUNCTION pg_temp.ensure_index(text, text, text[], text);
-DROP FUNCTION pg_temp.ensure_unique_index(text, text, text, text, text);

@@ -3,129 +3,11 @@
 SET LOCAL client_min_messages = notice;
 
 -- ---------------------------------------------------------------------------------------------
--- Helpers for this script only (pg_temp: private to this session, dropped at the end).
-
--- Adds a foreign key on claude.<table>(<column>) -> claude.<ref_table>(<ref_column>) unless one on
--- those columns already exists (whatever its name); NOT VALID first, then VALIDATE in a
--- subtransaction: when existing rows violate it, it stays NOT VALID and a NOTICE says so.
-CREATE OR REPLACE FUNCTION pg_temp.ensure_fk(p_table text, p_column text, p_ref_table text, p_ref_column text, p_name text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-    v_rel oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_table));
-    v_ref oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_ref_table));
-    v_att smallint;
-    v_ref_att smallint;
-BEGIN
-    SELECT attnum INTO v_att FROM pg_catalog.pg_attribute WHERE attrelid = v_rel AND attname = p_column AND NOT attisdropped;
-    SELECT attnum INTO v_ref_att FROM pg_catalog.pg_attribute WHERE attrelid = v_ref AND attname = p_ref_column AND NOT attisdropped;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
-                WHERE c.contype = 'f' AND c.conrelid = v_rel AND c.confrelid = v_ref
-                  AND c.conkey = ARRAY[v_att] AND c.confkey = ARRAY[v_ref_att]) THEN
-        RETURN;
-    END IF;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = v_rel AND c.conname = p_name) THEN
-        RAISE NOTICE 'claude.%: a constraint named % exists on other columns; foreign key %.% -> %.% not added', p_table, p_name, p_table, p_column, p_ref_table, p_ref_column;
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('ALTER TABLE claude.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES claude.%I (%I) NOT VALID',
-                              p_table, p_name, p_column, p_ref_table, p_ref_column);
-    BEGIN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I VALIDATE CONSTRAINT %I', p_table, p_name);
-    EXCEPTION WHEN foreign_key_violation THEN
-        RAISE NOTICE 'claude.%.%: existing rows reference missing claude.% rows; foreign key % stays NOT VALID (new writes are checked)',
-            p_table, p_column, p_ref_table, p_name;
-    END;
-END;
-$fn$;
-
--- Adds CHECK constraint <p_name> on claude.<table> unless a constraint of that name exists there;
--- NOT VALID first, then VALIDATE in a subtransaction (stays NOT VALID when old rows violate it).
-CREATE OR REPLACE FUNCTION pg_temp.ensure_check(p_table text, p_name text, p_expression text, p_comment text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
-                    WHERE conrelid = pg_catalog.format('claude.%I', p_table)::regclass AND conname = p_name) THEN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I ADD CONSTRAINT %I CHECK (%s) NOT VALID', p_table, p_name, p_expression);
-        EXECUTE pg_catalog.format('COMMENT ON CONSTRAINT %I ON claude.%I IS %L', p_name, p_table, p_comment);
-    END IF;
-    BEGIN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I VALIDATE CONSTRAINT %I', p_table, p_name);
-    EXCEPTION WHEN check_violation THEN
-        RAISE NOTICE 'claude.%: existing rows violate % (%); it stays NOT VALID (new writes are checked)', p_table, p_name, p_comment;
-    END;
-END;
-$fn$;
-
--- Creates a plain index on claude.<table>(<columns>) unless an index on exactly those columns
--- (any name, no expression, no predicate) or an index of that name already exists.
-CREATE OR REPLACE FUNCTION pg_temp.ensure_index(p_name text, p_table text, p_columns text[], p_definition text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-DECLARE
-    v_rel oid := pg_catalog.format('claude.%I', p_table)::regclass;
-    v_attnums smallint[];
-BEGIN
-    SELECT pg_catalog.array_agg(a.attnum ORDER BY c.ord)
-      INTO v_attnums
-      FROM pg_catalog.unnest(p_columns) WITH ORDINALITY AS c(name, ord)
-      JOIN pg_catalog.pg_attribute a ON a.attrelid = v_rel AND a.attname = c.name AND NOT a.attisdropped;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i
-                WHERE i.indrelid = v_rel AND i.indexprs IS NULL AND i.indpred IS NULL
-                  AND i.indnkeyatts = pg_catalog.array_length(v_attnums, 1)
-                  AND (pg_catalog.string_to_array(i.indkey::text, ' ')::smallint[])[1:i.indnkeyatts] = v_attnums)
-       OR pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_name)) IS NOT NULL THEN
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('CREATE INDEX %I ON claude.%I %s', p_name, p_table, p_definition);
-END;
-$fn$;
-
--- Creates a unique index when the existing rows allow it; otherwise a NOTICE, a non-unique index
--- with the same key for lookups, and the rule is enforced for new writes by a trigger.
-CREATE OR REPLACE FUNCTION pg_temp.ensure_unique_index(p_name text, p_table text, p_definition text, p_fallback_name text, p_rule text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_name)) IS NOT NULL THEN
-        RETURN;
-    END IF;
-    BEGIN
-        EXECUTE pg_catalog.format('CREATE UNIQUE INDEX %I ON claude.%I %s', p_name, p_table, p_definition);
-    EXCEPTION WHEN unique_violation THEN
-        RAISE NOTICE 'claude.%: existing rows break the rule "%"; unique index % not created, the rule is enforced for new writes by a trigger',
-            p_table, p_rule, p_name;
-        EXECUTE pg_catalog.format('CREATE INDEX IF NOT EXISTS %I ON claude.%I %s', p_fallback_name, p_table, p_definition);
-    END;
-END;
-$fn$;
-
--- Sets a default for NEW rows only when the column has none (existing rows are never touched).
-CREATE OR REPLACE FUNCTION pg_temp.set_default_if_missing(p_table text, p_column text, p_default text)
-RETURNS void
-LANGUAGE plpgsql
-AS $fn$
-BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-                WHERE a.attrelid = pg_catalog.format('claude.%I', p_table)::regclass AND a.attname = p_column
-                  AND NOT a.attisdropped AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = '') THEN
-        BEGIN
-            EXECUTE pg_catalog.format('ALTER TABLE claude.%I ALTER COLUMN %I SET DEFAULT %s', p_table, p_column, p_default);
-        EXCEPTION WHEN datatype_mismatch OR cannot_coerce OR invalid_text_representation OR undefined_function THEN
-            RAISE WARNING 'claude.%.%: default % not set, the existing column type does not accept it (%)', p_table, p_column, p_default, SQLERRM;
-        END;
-    END IF;
-END;
-$fn$;
+-- The helpers (claude.migration_*) are defined in 0000_migration_helpers.sql.
 
 -- ---------------------------------------------------------------------------------------------
 -- Defaults for new rows (seed 004 defaults; counters start at 0).
-SELECT pg_temp.set_default_if_missing(v.table_name, v.column_name, v.default_expr)
+SELECT claude.migration_set_default_if_missing(v.table_name, v.column_name, v.default_expr)
   FROM (VALUES
        ('scheduled_jobs',  'run_count',        '0'),
        ('scheduled_jobs',  'success_count',    '0'),
@@ -156,138 +38,138 @@ SELECT pg_catalog.set_config('claude.registry_change_reason', '', true);
 
 -- ---------------------------------------------------------------------------------------------
 -- Foreign keys, found by columns first.
-SELECT pg_temp.ensure_fk('messages',        'from_session_id',        'sessions',       'session_id',  'messages_from_session_id_fkey');
-SELECT pg_temp.ensure_fk('messages',        'to_session_id',          'sessions',       'session_id',  'messages_to_session_id_fkey');
-SELECT pg_temp.ensure_fk('messages',        'parent_message_id',      'messages',       'message_id',  'messages_parent_message_id_fkey');
-SELECT pg_temp.ensure_fk('scheduled_jobs',  'project_id',             'projects',       'project_id',  'scheduled_jobs_project_id_fkey');
-SELECT pg_temp.ensure_fk('scheduled_jobs',  'created_by_identity_id', 'identities',     'identity_id', 'scheduled_jobs_created_by_identity_id_fkey');
-SELECT pg_temp.ensure_fk('job_run_history', 'job_id',                 'scheduled_jobs', 'job_id',      'job_run_history_job_id_fkey');
-SELECT pg_temp.ensure_fk('job_run_history', 'session_id',             'sessions',       'session_id',  'job_run_history_session_id_fkey');
-SELECT pg_temp.ensure_fk('knowledge',       'learned_by_identity_id', 'identities',     'identity_id', 'knowledge_learned_by_identity_id_fkey');
+SELECT claude.migration_ensure_fk('messages',        'from_session_id',        'sessions',       'session_id',  'messages_from_session_id_fkey');
+SELECT claude.migration_ensure_fk('messages',        'to_session_id',          'sessions',       'session_id',  'messages_to_session_id_fkey');
+SELECT claude.migration_ensure_fk('messages',        'parent_message_id',      'messages',       'message_id',  'messages_parent_message_id_fkey');
+SELECT claude.migration_ensure_fk('scheduled_jobs',  'project_id',             'projects',       'project_id',  'scheduled_jobs_project_id_fkey');
+SELECT claude.migration_ensure_fk('scheduled_jobs',  'created_by_identity_id', 'identities',     'identity_id', 'scheduled_jobs_created_by_identity_id_fkey');
+SELECT claude.migration_ensure_fk('job_run_history', 'job_id',                 'scheduled_jobs', 'job_id',      'job_run_history_job_id_fkey');
+SELECT claude.migration_ensure_fk('job_run_history', 'session_id',             'sessions',       'session_id',  'job_run_history_session_id_fkey');
+SELECT claude.migration_ensure_fk('knowledge',       'learned_by_identity_id', 'identities',     'identity_id', 'knowledge_learned_by_identity_id_fkey');
 
 -- ---------------------------------------------------------------------------------------------
 -- messages (seed 004 table 2).
-SELECT pg_temp.ensure_check('messages', 'messages_sender_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_sender_required_check',
     'from_session_id IS NOT NULL',
     'seed 004 messages: from_session_id is required (who sent it?)');
-SELECT pg_temp.ensure_check('messages', 'messages_one_recipient_check',
+SELECT claude.migration_ensure_check('messages', 'messages_one_recipient_check',
     '(to_session_id IS NULL) <> (NULLIF(btrim(to_project::text), '''') IS NULL)',
     'seed 004 messages rules 1 and 2: exactly one recipient, to_session_id (direct) or to_project (broadcast)');
-SELECT pg_temp.ensure_check('messages', 'messages_type_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_type_required_check',
     'message_type IS NOT NULL',
     'seed 004 messages: message_type is required');
-SELECT pg_temp.ensure_check('messages', 'messages_subject_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_subject_required_check',
     'NULLIF(btrim(subject::text), '''') IS NOT NULL',
     'seed 004 messages: subject is required');
-SELECT pg_temp.ensure_check('messages', 'messages_body_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_body_required_check',
     'NULLIF(btrim(body), '''') IS NOT NULL',
     'seed 004 messages: body is required');
-SELECT pg_temp.ensure_check('messages', 'messages_status_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_status_required_check',
     'status IS NOT NULL',
     'seed 004 messages: status is required (default pending)');
-SELECT pg_temp.ensure_check('messages', 'messages_priority_required_check',
+SELECT claude.migration_ensure_check('messages', 'messages_priority_required_check',
     'priority IS NOT NULL',
     'seed 004 messages rule 5: priority is required; writers that omit it get normal (default and trigger messages_before_write)');
 
 -- ---------------------------------------------------------------------------------------------
 -- scheduled_jobs (seed 004 table 4).
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_name_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_name_required_check',
     'NULLIF(btrim(job_name::text), '''') IS NOT NULL',
     'seed 004 scheduled_jobs: job_name is required (and unique, see scheduled_jobs_name_unique)');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_type_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_type_required_check',
     'job_type IS NOT NULL',
     'seed 004 scheduled_jobs: job_type is required');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_trigger_type_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_trigger_type_required_check',
     'trigger_type IS NOT NULL',
     'seed 004 scheduled_jobs: trigger_type is required (default session_start)');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_active_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_active_required_check',
     'is_active IS NOT NULL',
     'seed 004 scheduled_jobs: is_active is required (default true)');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_priority_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_priority_required_check',
     'priority IS NOT NULL',
     'seed 004 scheduled_jobs: priority is required (default 5)');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_priority_range_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_priority_range_check',
     'priority IS NULL OR priority BETWEEN 1 AND 10',
     'seed 004 scheduled_jobs rule 2: priority 1 (highest) .. 10');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_timeout_range_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_timeout_range_check',
     'timeout_seconds IS NULL OR timeout_seconds BETWEEN 1 AND 86400',
     'seed 004 scheduled_jobs rule 4: timeout_seconds 1 .. 86400 (one day)');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_max_retries_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_max_retries_check',
     'max_retries IS NULL OR max_retries BETWEEN 0 AND 100',
     'seed 004 scheduled_jobs rule 5: max_retries 0 .. 100');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_counts_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_counts_check',
     '(run_count IS NULL OR run_count >= 0) AND (success_count IS NULL OR success_count >= 0) AND (success_count IS NULL OR run_count IS NULL OR success_count <= run_count)',
     'scheduled_jobs: run_count and success_count are not negative, success_count <= run_count');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_schedule_required_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_schedule_required_check',
     'trigger_type IS DISTINCT FROM ''schedule'' OR NULLIF(btrim(schedule::text), '''') IS NOT NULL',
     'seed 004 scheduled_jobs: a schedule job has a cron expression in schedule');
-SELECT pg_temp.ensure_check('scheduled_jobs', 'scheduled_jobs_trigger_condition_object_check',
+SELECT claude.migration_ensure_check('scheduled_jobs', 'scheduled_jobs_trigger_condition_object_check',
     'trigger_condition IS NULL OR jsonb_typeof(trigger_condition) = ''object''',
     'seed 004 scheduled_jobs rule 1: trigger_condition is a JSON object such as {"days_since_last_run": 7}');
 
 -- Unique job names, case-insensitively (seed 004: "job_name - unique name").
-SELECT pg_temp.ensure_unique_index('scheduled_jobs_name_unique', 'scheduled_jobs',
+SELECT claude.migration_ensure_unique_index('scheduled_jobs_name_unique', 'scheduled_jobs',
     '(lower(btrim(job_name::text)))', 'idx_scheduled_jobs_name_lower',
     'job names unique, case-insensitively');
 
 -- ---------------------------------------------------------------------------------------------
 -- job_run_history (one row per run).
-SELECT pg_temp.ensure_check('job_run_history', 'job_run_history_job_required_check',
+SELECT claude.migration_ensure_check('job_run_history', 'job_run_history_job_required_check',
     'job_id IS NOT NULL',
     'job_run_history: every run belongs to a job');
-SELECT pg_temp.ensure_check('job_run_history', 'job_run_history_status_required_check',
+SELECT claude.migration_ensure_check('job_run_history', 'job_run_history_status_required_check',
     'status IS NOT NULL',
     'job_run_history: status is required (RUNNING while claimed)');
-SELECT pg_temp.ensure_check('job_run_history', 'job_run_history_started_required_check',
+SELECT claude.migration_ensure_check('job_run_history', 'job_run_history_started_required_check',
     'started_at IS NOT NULL',
     'job_run_history: started_at is required');
-SELECT pg_temp.ensure_check('job_run_history', 'job_run_history_completed_after_start_check',
+SELECT claude.migration_ensure_check('job_run_history', 'job_run_history_completed_after_start_check',
     'completed_at IS NULL OR started_at IS NULL OR completed_at >= started_at',
     'job_run_history: completed_at >= started_at');
-SELECT pg_temp.ensure_check('job_run_history', 'job_run_history_duration_check',
+SELECT claude.migration_ensure_check('job_run_history', 'job_run_history_duration_check',
     'duration_ms IS NULL OR duration_ms >= 0',
     'job_run_history: duration_ms is not negative');
 -- At most one open (RUNNING) run per job: the claim of claude.execute_job, race-free.
-SELECT pg_temp.ensure_unique_index('job_run_history_one_running', 'job_run_history',
+SELECT claude.migration_ensure_unique_index('job_run_history_one_running', 'job_run_history',
     '(job_id) WHERE upper(status::text) = ''RUNNING''', 'idx_job_run_history_running',
     'at most one RUNNING run per job');
 
 -- ---------------------------------------------------------------------------------------------
 -- reminders (seed 004 table 5).
-SELECT pg_temp.ensure_check('reminders', 'reminders_title_required_check',
+SELECT claude.migration_ensure_check('reminders', 'reminders_title_required_check',
     'NULLIF(btrim(title::text), '''') IS NOT NULL',
     'seed 004 reminders: title is required');
-SELECT pg_temp.ensure_check('reminders', 'reminders_check_after_required_check',
+SELECT claude.migration_ensure_check('reminders', 'reminders_check_after_required_check',
     'check_after IS NOT NULL',
     'seed 004 reminders: check_after is required');
-SELECT pg_temp.ensure_check('reminders', 'reminders_status_required_check',
+SELECT claude.migration_ensure_check('reminders', 'reminders_status_required_check',
     'status IS NOT NULL',
     'seed 004 reminders: status is required (default pending)');
-SELECT pg_temp.ensure_check('reminders', 'reminders_condition_required_check',
+SELECT claude.migration_ensure_check('reminders', 'reminders_condition_required_check',
     'check_type IS NULL OR check_type::text = ''manual'' OR NULLIF(btrim(check_condition), '''') IS NOT NULL',
     'seed 004 reminders: sql_query, table_empty and file_exists reminders carry a check_condition');
-SELECT pg_temp.ensure_check('reminders', 'reminders_counts_check',
+SELECT claude.migration_ensure_check('reminders', 'reminders_counts_check',
     '(reschedule_days IS NULL OR reschedule_days BETWEEN 1 AND 3650) AND (max_reminders IS NULL OR max_reminders BETWEEN 1 AND 1000) AND (reminder_count IS NULL OR reminder_count >= 0)',
     'seed 004 reminders rules 2 and 3: reschedule_days 1 .. 3650, max_reminders 1 .. 1000, reminder_count not negative');
 
 -- ---------------------------------------------------------------------------------------------
 -- knowledge (seed 004 table 7).
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_type_required_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_type_required_check',
     'knowledge_type IS NOT NULL',
     'seed 004 knowledge: knowledge_type is required');
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_title_required_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_title_required_check',
     'NULLIF(btrim(title::text), '''') IS NOT NULL',
     'seed 004 knowledge: title is required');
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_description_required_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_description_required_check',
     'NULLIF(btrim(description), '''') IS NOT NULL',
     'seed 004 knowledge: description is required');
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_confidence_required_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_confidence_required_check',
     'confidence_level IS NOT NULL',
     'seed 004 knowledge: confidence_level is required (default 5)');
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_confidence_range_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_confidence_range_check',
     'confidence_level IS NULL OR confidence_level BETWEEN 1 AND 10',
     'seed 004 knowledge: confidence_level on the 1 .. 10 scale (legacy rows on 1 .. 100 keep it NOT VALID)');
-SELECT pg_temp.ensure_check('knowledge', 'knowledge_counts_check',
+SELECT claude.migration_ensure_check('knowledge', 'knowledge_counts_check',
     '(times_applied IS NULL OR times_applied >= 0) AND (times_failed IS NULL OR times_failed >= 0) AND (times_failed IS NULL OR times_applied IS NULL OR times_failed <= times_applied)',
     'seed 004 knowledge rule 2: times_applied and times_failed are not negative, times_failed <= times_applied');
 
@@ -300,23 +182,18 @@ CREATE INDEX IF NOT EXISTS idx_messages_pending_project
     ON claude.messages (lower(to_project::text), created_at) WHERE status::text = 'pending';
 CREATE INDEX IF NOT EXISTS idx_messages_expiring
     ON claude.messages (expires_at) WHERE status::text IN ('pending', 'read');
-SELECT pg_temp.ensure_index('idx_messages_from_session', 'messages', ARRAY['from_session_id'], '(from_session_id)');
+SELECT claude.migration_ensure_index('idx_messages_from_session', 'messages', ARRAY['from_session_id'], '(from_session_id)');
 -- Due jobs (get_due_jobs) and run history per job / per session.
 CREATE INDEX IF NOT EXISTS idx_scheduled_jobs_due
     ON claude.scheduled_jobs (priority, next_run) WHERE is_active;
-SELECT pg_temp.ensure_index('idx_scheduled_jobs_project', 'scheduled_jobs', ARRAY['project_id'], '(project_id)');
-SELECT pg_temp.ensure_index('idx_job_run_history_job', 'job_run_history', ARRAY['job_id', 'started_at'], '(job_id, started_at DESC)');
-SELECT pg_temp.ensure_index('idx_job_run_history_session', 'job_run_history', ARRAY['session_id'], '(session_id)');
+SELECT claude.migration_ensure_index('idx_scheduled_jobs_project', 'scheduled_jobs', ARRAY['project_id'], '(project_id)');
+SELECT claude.migration_ensure_index('idx_job_run_history_job', 'job_run_history', ARRAY['job_id', 'started_at'], '(job_id, started_at DESC)');
+SELECT claude.migration_ensure_index('idx_job_run_history_session', 'job_run_history', ARRAY['session_id'], '(session_id)');
 -- Due reminders (get_due_reminders).
 CREATE INDEX IF NOT EXISTS idx_reminders_due
     ON claude.reminders (check_after) WHERE status::text = 'pending';
 -- Knowledge full text over title + description (search_knowledge uses exactly this expression).
 CREATE INDEX IF NOT EXISTS idx_knowledge_fts
     ON claude.knowledge USING gin (to_tsvector('english'::regconfig, COALESCE(title::text, '') || ' ' || COALESCE(description, '')));
-SELECT pg_temp.ensure_index('idx_knowledge_type', 'knowledge', ARRAY['knowledge_type'], '(knowledge_type)');
+SELECT claude.migration_ensure_index('idx_knowledge_type', 'knowledge', ARRAY['knowledge_type'], '(knowledge_type)');
 
-DROP FUNCTION pg_temp.ensure_fk(text, text, text, text, text);
-DROP FUNCTION pg_temp.ensure_check(text, text, text, text);
-DROP FUNCTION pg_temp.ensure_index(text, text, text[], text);
-DROP FUNCTION pg_temp.ensure_unique_index(text, text, text, text, text);
-DROP FUNCTION pg_temp.set_default_if_missing(text, text, text);
