@@ -82,7 +82,8 @@ BEGIN
                 (SELECT format('Did you mean %s? Names match regardless of case, not of punctuation.',
                                string_agg(quote_literal(p.project_name), ' or ' ORDER BY p.project_name))
                    FROM claude.projects p
-                  WHERE regexp_replace(lower(p.project_name), '[^a-z0-9]', '', 'g') = regexp_replace(lower(v_name), '[^a-z0-9]', '', 'g')),
+                  WHERE regexp_replace(lower(p.project_name), '[^a-z0-9]', '', 'g') = regexp_replace(lower(v_name), '[^a-z0-9]', '', 'g')
+                 HAVING count(*) > 0),
                 'Check the name, or start a session with it (claude.start_session registers unknown projects).');
     END IF;
     IF length(v_name) > 200 THEN
