@@ -7,7 +7,7 @@
     Author               = 'ClaudeDbKit'
     CompanyName          = 'ClaudeDbKit'
     Copyright            = '(c) ClaudeDbKit. All rights reserved.'
-    Description          = 'Deploys and queries the claude PostgreSQL schema (sessions, messages, jobs, reminders, activity, knowledge) from PowerShell: versioned migrations with -WhatIf previews, and cmdlets over its SQL functions.'
+    Description          = 'Deploys and queries the claude PostgreSQL schema (sessions, messages, jobs, reminders, activity, knowledge, work items) from PowerShell: versioned migrations with -WhatIf previews, and cmdlets over its SQL functions.'
     CompatiblePSEditions = @('Core')
     PowerShellVersion    = '7.4'
     CmdletsToExport      = @(
@@ -54,6 +54,12 @@
         'Use-ClaudeKnowledge'
         'Set-ClaudeKnowledge'
         'Get-ClaudeStartupBriefing'
+        'New-ClaudeFeature'
+        'New-ClaudeFeedback'
+        'New-ClaudeBuildTask'
+        'Add-ClaudeRequirement'
+        'Set-ClaudeWorkItemStatus'
+        'Get-ClaudeWorkItem'
         'Invoke-ClaudeHook'
     )
     FunctionsToExport    = @()

@@ -47,5 +47,11 @@ internal static class ApiCommandMap
         ["apply_knowledge"] = "knowledge apply",
         ["update_knowledge"] = "knowledge update",
         ["get_startup_briefing"] = "briefing",
+        ["create_feature"] = "work feature",
+        ["create_feedback"] = "work feedback",
+        ["create_build_task"] = "work task",
+        ["add_requirement"] = "work requirement",
+        ["set_work_item_status"] = "work status",
+        ["get_work_item"] = "work show",
     };
 }

@@ -68,6 +68,7 @@ internal sealed class CliApplication(TextReader input, TextWriter output, TextWr
         root.Subcommands.Add(JobCommands.Create(context));
         root.Subcommands.Add(ReminderCommands.Create(context));
         root.Subcommands.Add(KnowledgeCommands.Create(context));
+        root.Subcommands.Add(WorkCommands.Create(context));
         root.Subcommands.Add(BriefingCommand.Create(context));
         root.Subcommands.Add(HookCommands.Create(context, input));
         return root;

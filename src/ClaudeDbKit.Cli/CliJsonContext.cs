@@ -17,6 +17,7 @@ namespace ClaudeDbKit.Cli;
 [JsonSerializable(typeof(IdResult))]
 [JsonSerializable(typeof(CountResult))]
 [JsonSerializable(typeof(OkResult))]
+[JsonSerializable(typeof(CodeResult))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>A call that returns an id (or none).</summary>
@@ -27,3 +28,6 @@ internal sealed record CountResult(int Count);
 
 /// <summary>A call with no result.</summary>
 internal sealed record OkResult(bool Ok);
+
+/// <summary>A call that returns a work item's short code.</summary>
+internal sealed record CodeResult(string Code);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using static ClaudeDbKit.Client.JsonFields;
 
 namespace ClaudeDbKit.Client;
 
@@ -32,19 +32,6 @@ public sealed record StartupBriefing(
                 Text(e, "activity_type"), Text(e, "title"), Text(e, "summary"), Text(e, "project_name"), Text(e, "severity"), Time(e, "created_at"))),
             json);
     }
-
-    private static List<T> Array<T>(JsonElement root, string name, Func<JsonElement, T> read) =>
-        root.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(read).ToList() : [];
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()) : null;
-
-    private static Guid? Uuid(JsonElement e, string name) => Guid.TryParse(Text(e, name), out var g) ? g : null;
-
-    private static int? Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
-
-    private static DateTime? Time(JsonElement e, string name) =>
-        DateTime.TryParse(Text(e, name), CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d) ? d : null;
 }
 
 /// <summary>The one-call session start briefing.</summary>

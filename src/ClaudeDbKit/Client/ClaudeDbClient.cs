@@ -38,6 +38,7 @@ public sealed class ClaudeDbClient : IAsyncDisposable
         Knowledge = new KnowledgeApi(caller);
         Briefing = new BriefingApi(caller);
         Hooks = new HooksApi(caller);
+        Work = new WorkApi(caller);
     }
 
     public SessionsApi Sessions { get; }
@@ -61,6 +62,8 @@ public sealed class ClaudeDbClient : IAsyncDisposable
     public BriefingApi Briefing { get; }
 
     public HooksApi Hooks { get; }
+
+    public WorkApi Work { get; }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
