@@ -5,44 +5,6 @@ SET LOCAL client_min_messages = warning;
 -- ---------------------------------------------------------------------------------------------
 -- Helpers (Internal, migrations).
 
--- A foreign key with an explicit ON DELETE rule, found by its columns like migration_ensure_fk; an
--- existing key on those columns is kept as it is, whatever its name or rule.
-CREATE OR REPLACE FUNCTION claude.migration_ensure_fk_on_delete(p_table text, p_column text, p_ref_table text, p_ref_column text,
-                                                                p_name text, p_on_delete text)
-RETURNS void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, claude, pg_temp
-AS $fn$
-DECLARE
-    v_rel oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_table));
-    v_ref oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_ref_table));
-BEGIN
-    IF p_on_delete NOT IN ('RESTRICT', 'CASCADE', 'SET NULL', 'NO ACTION') THEN
-        RAISE EXCEPTION 'unsupported ON DELETE rule %', p_on_delete;
-    END IF;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
-                WHERE c.contype = 'f' AND c.conrelid = v_rel AND c.confrelid = v_ref
-                  AND c.conkey = ARRAY[(SELECT attnum FROM pg_catalog.pg_attribute WHERE attrelid = v_rel AND attname = p_column AND NOT attisdropped)]
-                  AND c.confkey = ARRAY[(SELECT attnum FROM pg_catalog.pg_attribute WHERE attrelid = v_ref AND attname = p_ref_column AND NOT attisdropped)]) THEN
-        RETURN;
-    END IF;
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = v_rel AND c.conname = p_name) THEN
-        RAISE NOTICE 'claude.%: a constraint named % exists on other columns; foreign key %.% -> %.% not added', p_table, p_name, p_table, p_column, p_ref_table, p_ref_column;
-        RETURN;
-    END IF;
-    EXECUTE pg_catalog.format('ALTER TABLE claude.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES claude.%I (%I) ON DELETE %s NOT VALID',
-                              p_table, p_name, p_column, p_ref_table, p_ref_column, p_on_delete);
-    BEGIN
-        EXECUTE pg_catalog.format('ALTER TABLE claude.%I VALIDATE CONSTRAINT %I', p_table, p_name);
-    EXCEPTION WHEN foreign_key_violation THEN
-        RAISE NOTICE 'claude.%.%: existing rows reference missing claude.% rows; foreign key % stays NOT VALID (new writes are checked)',
-            p_table, p_column, p_ref_table, p_name;
-    END;
-END;
-$fn$;
-COMMENT ON FUNCTION claude.migration_ensure_fk_on_delete(text, text, text, text, text, text) IS
-    'Internal (migrations): Adds a foreign key with an ON DELETE rule on claude.<table>(<column>) unless one on those columns exists (any name, any rule); NOT VALID first, then VALIDATE where the rows allow.';
-
 -- NOT NULL without a long scan under ACCESS EXCLUSIVE: a CHECK (col IS NOT NULL) is added NOT VALID
 -- and validated (SHARE UPDATE EXCLUSIVE); when it validates, SET NOT NULL uses it instead of scanning
 -- and the CHECK is dropped. When rows still hold NULL, the CHECK stays NOT VALID: new writes are checked.
@@ -136,7 +98,7 @@ SELECT claude.migration_ensure_not_null('feedback', 'project_id', 'feedback belo
 
 -- ---------------------------------------------------------------------------------------------
 -- Foreign keys (seed 003's ON DELETE rules; components follow their feature).
-SELECT claude.migration_ensure_fk_on_delete(v.t, v.c, v.rt, v.rc, v.n, v.rule)
+SELECT claude.migration_ensure_fk(v.t, v.c, v.rt, v.rc, v.n, v.rule)
   FROM (VALUES
     ('features',     'project_id',         'projects',   'project_id',   'fk_features_project',          'RESTRICT'),
     ('features',     'created_session_id', 'sessions',   'session_id',   'fk_features_session',          'SET NULL'),

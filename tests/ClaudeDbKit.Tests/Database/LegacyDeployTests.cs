@@ -76,7 +76,11 @@ public sealed class LegacyDeployTests : EmptyDatabaseTest
 
         var rows = await Sql.RowsAsync(ConnectionString,
             "SELECT table_name || '.' || column_name, old_values::text, new_values::text FROM claude.column_registry_history WHERE old_values IS NOT NULL ORDER BY 1");
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
+        // activity_feed.source_type: the work tracking migration appends feature, build_task and requirement.
+        Assert.Equal("activity_feed.source_type", rows[0][0]);
+        Assert.EndsWith("\"agent\", \"feature\", \"build_task\", \"requirement\"]", (string)rows[0][2]!);
+        rows.RemoveAt(0);
         Assert.Equal(["build_tasks.status", """["todo", "in_progress", "completed", "blocked", "cancelled"]""", """["pending", "in_progress", "blocked", "completed", "cancelled"]"""], rows[0]);
         Assert.Equal("feedback.status", rows[1][0]);
         // An unchanged row (projects.priority) is left alone and not recorded.

@@ -26,7 +26,7 @@ public sealed class RegistryTests : DatabaseApiTest
     [InlineData("scheduled_jobs", "last_status", """["SUCCESS", "FAILED", "TIMEOUT", "SKIPPED", "RUNNING"]""")]
     [InlineData("reminders", "status", """["pending", "done", "dismissed", "expired"]""")]
     [InlineData("reminders", "check_type", """["manual", "sql_query", "file_exists", "table_empty"]""")]
-    [InlineData("activity_feed", "source_type", """["session", "message", "job", "test", "feedback", "commit", "alert", "identity", "project", "agent"]""")]
+    [InlineData("activity_feed", "source_type", """["session", "message", "job", "test", "feedback", "commit", "alert", "identity", "project", "agent", "feature", "build_task", "requirement"]""")]
     [InlineData("activity_feed", "severity", """["info", "success", "warning", "error"]""")]
     [InlineData("knowledge", "knowledge_type", """["pattern", "gotcha", "best-practice", "bug-fix", "reference", "architecture", "troubleshooting", "api-reference"]""")]
     public async Task The_registry_holds_the_seed_values_and_a_validated_check_derived_from_them(string table, string column, string values)

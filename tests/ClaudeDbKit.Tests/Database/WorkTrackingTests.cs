@@ -251,4 +251,21 @@ public sealed class WorkTrackingTests : DatabaseApiTest
         Assert.Equal(alpha, await Scalar<Guid>("SELECT project_id FROM claude.build_tasks WHERE task_name = 'ui task'"));
         Assert.Equal([["old", null, null]], await Rows($"SELECT feature_name, component_name, task_name FROM claude.build_tracker WHERE project_id = '{archived}'"));
     }
+
+    [Fact]
+    public async Task Audits_due_lists_active_schedules_past_their_date_or_interval_and_those_never_run()
+    {
+        var alpha = await Project("alpha");
+        await Execute($"""
+            INSERT INTO claude.audit_schedule (project_id, audit_type, frequency_days, last_run_at, next_due_at, is_active) VALUES
+                ('{alpha}', 'past-date',      NULL, NULL,                         now() - interval '1 day', true),
+                ('{alpha}', 'future-date',    NULL, NULL,                         now() + interval '1 day', true),
+                ('{alpha}', 'interval-due',   7,    now() - interval '8 days',    NULL,                     true),
+                ('{alpha}', 'interval-fresh', 7,    now() - interval '2 days',    NULL,                     true),
+                ('{alpha}', 'never-run',      NULL, NULL,                         NULL,                     NULL),
+                ('{alpha}', 'inactive',       1,    now() - interval '30 days',   NULL,                     false)
+            """);
+        Assert.Equal([["interval-due", "alpha", true], ["never-run", "alpha", null], ["past-date", "alpha", true]],
+            await Rows("SELECT audit_type, project_name, overdue_by > interval '0' FROM claude.audits_due ORDER BY audit_type"));
+    }
 }

@@ -70,8 +70,13 @@ public sealed class BaselineSchemaTests : EmptyDatabaseTest
                 Assert.True(countsAfter[table] == before, $"claude.{table}: {before} rows before, {countsAfter[table]} after");
         }
         var columnsAfter = await ColumnsAsync();
+        // Seed 003 makes project_id NOT NULL on features and feedback when no row lacks it; no type changes anywhere.
+        string[] madeNotNull = ["claude.features.project_id", "claude.feedback.project_id"];
         foreach (var (column, type) in columnsBefore)
-            Assert.True(columnsAfter.TryGetValue(column, out var after) && after == type, $"{column} was {type}, is {after ?? "gone"}");
+        {
+            var expected = madeNotNull.Contains(column) && !type.EndsWith(" not null", StringComparison.Ordinal) ? type + " not null" : type;
+            Assert.True(columnsAfter.TryGetValue(column, out var after) && after == expected, $"{column} was {type}, is {after ?? "gone"}");
+        }
         Assert.Contains("claude.sessions.status", columnsAfter.Keys);
         Assert.Contains("claude.agent_sessions.parent_session_id", columnsAfter.Keys);
         Assert.NotNull(await Sql.ScalarAsync<string>(ConnectionString, "SELECT to_regclass('claude.feedback_comments')::text"));
