@@ -300,3 +300,39 @@ Describe 'Sessions against the deployed database' -Skip:(-not $env:CLAUDEDBKIT_T
     }
 }
 
+
+Describe 'Work items against the deployed database' -Skip:(-not $env:CLAUDEDBKIT_TEST_CONNECTION) {
+    BeforeAll {
+        $connection = $env:CLAUDEDBKIT_TEST_CONNECTION
+        Invoke-ClaudeMigration -ConnectionString $connection -Confirm:$false | Out-Null
+        $project = 'pester-work-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $identity = Register-ClaudeIdentity -ConnectionString $connection -Name "pester-$project" -Platform 'claude-code' -Confirm:$false
+        # Starting a session registers the project.
+        $session = $identity | Start-ClaudeSession -ConnectionString $connection -ProjectName $project -Confirm:$false
+    }
+
+    It 'a feature piped into New-ClaudeBuildTask gets a task in its project, and the codes read back' {
+        $feature = New-ClaudeFeature -ConnectionString $connection -Project $project.ToUpperInvariant() -Name 'Pester feature' -Confirm:$false
+        $feature.PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.WorkItemChange'
+        $feature.Code | Should -Match '^F\d+$'
+
+        $task = $feature | New-ClaudeBuildTask -ConnectionString $connection -Name 'Pester task' -Confirm:$false
+        $task.Code | Should -Match '^BT\d+$'
+        $task | Set-ClaudeWorkItemStatus -ConnectionString $connection -Status completed -Confirm:$false
+
+        $item = Get-ClaudeWorkItem -ConnectionString $connection -Code $feature.Code
+        $item.PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.WorkItem'
+        $item.ProjectName | Should -Be $project
+        $item.Tasks[0].Code | Should -Be $task.Code
+        $item.Tasks[0].Status | Should -Be 'completed'
+    }
+
+    It 'an unregistered status is InvalidArgument (CD001) and an unknown code ObjectNotFound (CD002)' {
+        $feature = New-ClaudeFeature -ConnectionString $connection -Project $project -Name 'Statuses' -Confirm:$false
+        $errors = $null
+        Set-ClaudeWorkItemStatus -ConnectionString $connection -Code $feature.Code -Status finished -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        Get-ClaudeWorkItem -ConnectionString $connection -Code 'F999999' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}

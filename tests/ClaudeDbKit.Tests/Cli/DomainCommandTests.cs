@@ -74,4 +74,31 @@ public sealed class DomainCommandTests : MigratedDatabaseTest
         Assert.Equal(1, badSeverity.ExitCode);
         Assert.Contains("fatal", badSeverity.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Work_items_through_the_command_line()
+    {
+        await Sql.ExecuteAsync(ConnectionString, "INSERT INTO claude.projects (project_id, project_name) VALUES (gen_random_uuid(), 'CLI-Work')");
+        var feature = (await Run("work", "feature", "--project", "cli-work", "--name", "Command line", "--priority", "2")).Stdout.Trim();
+        Assert.Matches("^F[0-9]+$", feature);
+        var task = Json(await Run("work", "task", "--feature", feature, "--name", "Parse options", "--json")).GetProperty("code").GetString()!;
+        Assert.Matches("^BT[0-9]+$", task);
+        Assert.True(Guid.TryParse((await Run("work", "requirement", "--feature", feature, "--name", "Exit codes documented")).Stdout.Trim(), out _));
+        Assert.Matches("^FB[0-9]+$", (await Run("work", "feedback", "--project", "CLI-Work", "--type", "bug", "--description", "typo")).Stdout.Trim());
+        Assert.Equal(0, (await Run("work", "status", task.ToLowerInvariant(), "completed")).ExitCode);
+
+        var shown = await Run("work", "show", feature);
+        Assert.Equal(0, shown.ExitCode);
+        Assert.Contains("Command line", shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains(task, shown.Stdout, StringComparison.Ordinal);
+        Assert.Contains("CLI-Work", shown.Stdout, StringComparison.Ordinal);
+        var json = Json(await Run("work", "show", task, "--json"));
+        Assert.Equal(("completed", feature), (json.GetProperty("status").GetString(), json.GetProperty("feature").GetProperty("code").GetString()));
+
+        var refused = await Run("work", "status", feature, "finished");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("finished", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains("in_progress", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, (await Run("work", "show", "F424242")).ExitCode);
+    }
 }

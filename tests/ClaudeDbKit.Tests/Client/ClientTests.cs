@@ -92,4 +92,34 @@ public sealed class ClientTests : MigratedDatabaseTest
 
         Assert.Equal("DatabaseUnavailable", error.ErrorId);
     }
+
+    [Fact]
+    public async Task Work_items_round_trip_through_the_client_with_codes_and_typed_errors()
+    {
+        var (client, identity) = await ClientWithIdentityAsync();
+        await using var _ = client;
+        var session = await client.Sessions.StartAsync(identity, "Work-Client");
+
+        var feature = await client.Work.CreateFeatureAsync("work-client", "Typed client", "maps work items", 2, session);
+        var task = await client.Work.CreateBuildTaskAsync(feature, "Map JSON", priority: 1);
+        var requirement = await client.Work.AddRequirementAsync(feature, "Every field mapped");
+        var feedback = await client.Work.CreateFeedbackAsync("Work-Client", "question", "Is it typed?", "Typing");
+        await client.Work.SetStatusAsync(task.ToLowerInvariant(), "in_progress");
+
+        var item = await client.Work.GetAsync(feature);
+        Assert.Equal((feature, "feature", "Typed client", "maps work items", "draft", "2", "Work-Client", session),
+            (item.Code, item.Kind, item.Name, item.Description, item.Status, item.Priority, item.ProjectName, item.CreatedSessionId));
+        var child = Assert.Single(item.Tasks);
+        Assert.Equal((task, "Map JSON", "in_progress", 1), (child.Code, child.Name, child.Status, child.Priority));
+        Assert.Equal(requirement, Assert.Single(item.Requirements).Id);
+        var taskItem = await client.Work.GetAsync(task);
+        Assert.Equal((feature, item.Id, "in_progress"), (taskItem.FeatureCode, taskItem.FeatureId, taskItem.Status));
+        Assert.NotNull(taskItem.StartedAt);
+        Assert.Equal(("feedback", "question", "Typing"), ((await client.Work.GetAsync(feedback)).Kind, (await client.Work.GetAsync(feedback)).FeedbackType, (await client.Work.GetAsync(feedback)).Name));
+
+        var invalid = await Assert.ThrowsAsync<InvalidValueException>(() => client.Work.SetStatusAsync(task, "todo"));
+        Assert.Contains("pending", invalid.Hint, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<NotFoundException>(() => client.Work.GetAsync("F999999"));
+        await Assert.ThrowsAsync<InvalidStateException>(() => client.Work.SetStatusAsync(feature, "completed"));
+    }
 }
