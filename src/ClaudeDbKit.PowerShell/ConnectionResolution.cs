@@ -66,23 +66,18 @@ internal static class ConnectionResolution
     /// <exception cref="ArgumentException">Not a connection string; the message starts with <paramref name="source"/>.</exception>
     public static ResolvedConnection Apply(string value, string source, string? userName, SecureString? password)
     {
-        Npgsql.NpgsqlConnectionStringBuilder builder;
+        ConnectionDetails details;
         try
         {
-            builder = ConnectionStrings.Parse(value);
+            // Only strings come back: this assembly must not touch Npgsql types (see DependencyIsolation).
+            details = ConnectionStrings.Read(value, userName, password is null ? null : new NetworkCredential(string.Empty, password).Password);
         }
         catch (ArgumentException e)
         {
-            // ConnectionStrings.Parse never quotes the value it was given, so no password reaches the message.
+            // ConnectionStrings.Read never quotes the value it was given, so no password reaches the message.
             throw new ArgumentException($"{source}: {e.Message}", e);
         }
-
-        if (!string.IsNullOrEmpty(userName))
-        {
-            builder.Username = userName;
-            builder.Password = password is null ? null : new NetworkCredential(string.Empty, password).Password;
-        }
-        return new ResolvedConnection(builder.ConnectionString, source, ConnectionStrings.Redact(builder), ConnectionStrings.Describe(builder),
-            builder.Host, builder.Port, builder.Database, builder.Username);
+        return new ResolvedConnection(details.ConnectionString, source, details.Redacted, details.Description,
+            details.Host, details.Port, details.Database, details.Username);
     }
 }

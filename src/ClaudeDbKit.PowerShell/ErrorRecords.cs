@@ -1,10 +1,13 @@
 using System.Management.Automation;
 using ClaudeDbKit.Client;
-using Npgsql;
 
 namespace ClaudeDbKit.PowerShell;
 
-/// <summary>Turns the toolkit's and Npgsql's exceptions into error records with stable error ids and fitting categories.</summary>
+/// <summary>
+/// Turns the toolkit's and Npgsql's exceptions into error records with stable error ids and fitting categories.
+/// Npgsql's exceptions are read through <see cref="DatabaseFailure"/>: this assembly must not reference Npgsql
+/// (see <see cref="DependencyIsolation"/>).
+/// </summary>
 internal static class ErrorRecords
 {
     /// <summary>The error id of a server that could not be reached or refused the login.</summary>
@@ -46,18 +49,10 @@ internal static class ErrorRecords
     public static ErrorRecord? TryCreate(Exception exception, string connection, object? item = null) => exception switch
     {
         ClaudeDbApiException e => FromApiException(e, item),
-        // The same error id as a connection failure the migration runner reports (a raw NpgsqlException below).
+        // The same error id as a connection failure the migration runner reports (a raw Npgsql exception below).
         DatabaseUnavailableException e => Create(ConnectionFailedErrorId, CategoryOf(e), $"Could not reach {connection}: {e.Message}", connection, e),
         ClaudeDbException e => Create(e.ErrorId, CategoryOf(e), e.Message, connection, e),
-        PostgresException e when IsConnectionFailure(e.SqlState) =>
-            Create(ConnectionFailedErrorId, e.SqlState.StartsWith("28", StringComparison.Ordinal) ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError,
-                $"{connection}: {e.SqlState}: {e.MessageText}", connection, e),
-        PostgresException e =>
-            Create(DatabaseErrorId, e.SqlState == PostgresErrorCodes.InsufficientPrivilege ? ErrorCategory.PermissionDenied : ErrorCategory.InvalidOperation,
-                $"{connection}: {e.SqlState}: {e.MessageText}{(string.IsNullOrEmpty(e.Hint) ? "" : $" HINT: {e.Hint}")}", connection, e),
-        NpgsqlException e =>
-            Create(ConnectionFailedErrorId, ErrorCategory.ConnectionError,
-                $"Could not reach {connection}: {e.Message}{(e.InnerException is null ? "" : $" ({e.InnerException.Message})")}", connection, e),
+        _ when DatabaseFailure.Of(exception) is { } failure => FromDatabaseFailure(failure, connection, exception),
         DirectoryNotFoundException e => Create(ScriptsNotFoundErrorId, ErrorCategory.ObjectNotFound, e.Message, null, e),
         _ => null,
     };
@@ -91,10 +86,17 @@ internal static class ErrorRecords
         _ => ErrorCategory.InvalidOperation,
     };
 
-    // 08: connection exception; 28: invalid authorization; 3D000: no such database;
-    // 57P03: the server is starting up or shutting down; 53300: too many connections.
-    private static bool IsConnectionFailure(string sqlState) =>
-        sqlState.StartsWith("08", StringComparison.Ordinal) ||
-        sqlState.StartsWith("28", StringComparison.Ordinal) ||
-        sqlState is PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+    /// <summary>An Npgsql failure: ConnectionFailed when the server was not reached or refused the login, DatabaseError otherwise.</summary>
+    public static ErrorRecord FromDatabaseFailure(DatabaseFailure failure, string connection, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var message = failure.SqlState is null ? $"Could not reach {connection}: {failure.Message}" : $"{connection}: {failure.Message}";
+        return failure.Kind switch
+        {
+            DatabaseFailureKind.Unreachable => Create(ConnectionFailedErrorId, ErrorCategory.ConnectionError, message, connection, exception),
+            DatabaseFailureKind.LoginRefused => Create(ConnectionFailedErrorId, ErrorCategory.AuthenticationError, message, connection, exception),
+            DatabaseFailureKind.PermissionDenied => Create(DatabaseErrorId, ErrorCategory.PermissionDenied, message, connection, exception),
+            _ => Create(DatabaseErrorId, ErrorCategory.InvalidOperation, message, connection, exception),
+        };
+    }
 }

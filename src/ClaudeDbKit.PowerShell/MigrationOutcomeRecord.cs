@@ -8,21 +8,21 @@ public sealed class MigrationOutcomeRecord
     /// <summary>The PowerShell type name the format file's table view selects.</summary>
     public const string PSTypeName = "ClaudeDbKit.MigrationOutcome";
 
+    // The core's record, not copies of its enums: see MigrationStatusRecord.
+    private readonly ScriptOutcome _outcome;
+
     public MigrationOutcomeRecord(ScriptOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        Name = outcome.Name;
-        Kind = outcome.Kind;
-        Action = outcome.Action;
-        DurationMs = (long)outcome.Duration.TotalMilliseconds;
+        _outcome = outcome;
     }
 
     /// <summary>The script, e.g. <c>migrations/001_schema.sql</c>.</summary>
-    public string Name { get; }
+    public string Name => _outcome.Name;
 
-    public ScriptKind Kind { get; }
+    public ScriptKind Kind => _outcome.Kind;
 
-    public ScriptAction Action { get; }
+    public ScriptAction Action => _outcome.Action;
 
-    public long DurationMs { get; }
+    public long DurationMs => (long)_outcome.Duration.TotalMilliseconds;
 }

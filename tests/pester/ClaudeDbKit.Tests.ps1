@@ -61,6 +61,29 @@ Describe 'The ClaudeDbKit module' {
         Get-FormatData -TypeName 'ClaudeDbKit.Session' | Should -Not -BeNullOrEmpty
     }
 
+    It 'loads the core and Npgsql from dependencies/ into its own load context, not the shared one' {
+        # Never run (see the top of this file); the xUnit suite checks the same in a plain .NET host.
+        # Connect-ClaudeDatabase parses the connection string through the core, so Npgsql is loaded, without a server.
+        Connect-ClaudeDatabase -ConnectionString 'Host=127.0.0.1;Port=1;Database=x'
+        try {
+            $dependencies = Join-Path (Split-Path $manifest) 'dependencies'
+            foreach ($name in 'ClaudeDbKit', 'Npgsql') {
+                # By name: [Npgsql.NpgsqlConnection] does not resolve in the session, which is the point.
+                $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq $name -and $_.Location.StartsWith($dependencies) })
+                $loaded | Should -HaveCount 1 -Because "$name is loaded once, from dependencies/"
+                $context = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loaded[0])
+                [object]::ReferenceEquals($context, [System.Runtime.Loader.AssemblyLoadContext]::Default) | Should -BeFalse -Because $name
+                $context.GetType().Name | Should -Be 'ClaudeDbKitLoadContext' -Because $name
+            }
+            # Nothing of the module's folder sits in the shared context but the cmdlet assembly.
+            [System.Runtime.Loader.AssemblyLoadContext]::Default.Assemblies |
+                Where-Object { $_.Location.StartsWith($dependencies) } | Should -BeNullOrEmpty
+        }
+        finally {
+            Disconnect-ClaudeDatabase
+        }
+    }
+
     It 'supports -WhatIf and -Confirm on Invoke-ClaudeMigration' {
         $parameters = (Get-Command Invoke-ClaudeMigration).Parameters.Keys
         $parameters | Should -Contain 'WhatIf'

@@ -20,8 +20,17 @@ public sealed class InvokeClaudeHookCommand : ClaudeCmdletBase
 {
     private bool _ran;
 
+    // Kept as its number: PowerShell loads every public type of the module before the module's initializer
+    // runs, and a field of the core's enum type would need the core at that point (see DependencyIsolation).
+    // The parameter itself stays a HookEvent, so binding, validation and tab completion are unchanged.
+    private int _event;
+
     [Parameter(Mandatory = true, Position = 0, HelpMessage = "The hook event: SessionStart, SessionEnd, SubagentStart or SubagentStop.")]
-    public HookEvent Event { get; set; }
+    public HookEvent Event
+    {
+        get => (HookEvent)_event;
+        set => _event = (int)value;
+    }
 
     /// <summary>The hook's JSON payload; when absent, read from standard input.</summary>
     [Parameter(ValueFromPipeline = true)]

@@ -37,6 +37,24 @@ public static class ConnectionStrings
         }
     }
 
+    /// <summary>
+    /// Parses <paramref name="value"/> as <see cref="Parse"/> does and, when <paramref name="userName"/> is given,
+    /// replaces the user name and password with it and <paramref name="password"/> (none when null). Only
+    /// strings come back: the PowerShell module loads Npgsql in a load context of its own, so no Npgsql type
+    /// may cross into the cmdlets.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is empty or not a connection string; the message never quotes it.</exception>
+    public static ConnectionDetails Read(string value, string? userName = null, string? password = null)
+    {
+        var builder = Parse(value);
+        if (!string.IsNullOrEmpty(userName))
+        {
+            builder.Username = userName;
+            builder.Password = password;
+        }
+        return new ConnectionDetails(builder.ConnectionString, Redact(builder), Describe(builder), builder.Host, builder.Port, builder.Database, builder.Username);
+    }
+
     /// <summary>The connection string with its password (if any) replaced, safe for errors and verbose output.</summary>
     public static string Redact(NpgsqlConnectionStringBuilder builder)
     {

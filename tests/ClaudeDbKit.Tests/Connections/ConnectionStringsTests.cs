@@ -52,4 +52,25 @@ public sealed class ConnectionStringsTests
         Assert.DoesNotContain("s3cret-value", ConnectionStrings.Describe(builder), StringComparison.Ordinal);
         Assert.Equal("s3cret-value", builder.Password);
     }
+
+    [Fact]
+    public void Read_puts_the_credential_in_and_hands_back_only_strings_without_the_password_where_shown()
+    {
+        var details = ConnectionStrings.Read("postgres://old:old-pw@db.example:6543/claude", "alice", "s3cret-value");
+
+        var builder = ConnectionStrings.Parse(details.ConnectionString);
+        Assert.Equal(("alice", "s3cret-value"), (builder.Username, builder.Password));
+        Assert.Equal(("db.example", 6543, "claude", "alice"), (details.Host, details.Port, details.Database, details.Username));
+        Assert.Equal("alice@db.example:6543/claude", details.Description);
+        Assert.DoesNotContain("s3cret-value", details.Redacted, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_without_a_credential_keeps_the_user_and_password_of_the_connection_string()
+    {
+        var details = ConnectionStrings.Read("Host=h;Database=d;Username=u;Password=p");
+
+        Assert.Equal(("u", "p"), (ConnectionStrings.Parse(details.ConnectionString).Username, ConnectionStrings.Parse(details.ConnectionString).Password));
+        Assert.Throws<ArgumentException>(() => ConnectionStrings.Read("not a connection string", "alice", "pw"));
+    }
 }

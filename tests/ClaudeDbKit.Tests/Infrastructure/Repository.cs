@@ -8,6 +8,13 @@ public static class Repository
     public static string CliAssembly =>
         Path.Combine(Root, "src", "ClaudeDbKit.Cli", "bin", BuildConfiguration, "net8.0", "claudedb.dll");
 
+    /// <summary>The plain .NET process that imports the laid-out PowerShell module as pwsh would (tests/ClaudeDbKit.ModuleHost).</summary>
+    public static string ModuleHostAssembly =>
+        Path.Combine(Root, "tests", "ClaudeDbKit.ModuleHost", "bin", BuildConfiguration, "net8.0", "ClaudeDbKit.ModuleHost.dll");
+
+    /// <summary>The module folder the PowerShell project's build lays out.</summary>
+    public static string ModuleFolder => Path.Combine(Root, "artifacts", "module", "ClaudeDbKit");
+
     public static string TestSql(string fileName) => Path.Combine(AppContext.BaseDirectory, "Sql", fileName);
 
 #if DEBUG

@@ -146,9 +146,9 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
     [Fact]
     public void The_laid_out_module_folder_holds_what_Import_Module_needs_and_not_the_engine_stub()
     {
-        var folder = Path.Combine(Repository.Root, "artifacts", "module", "ClaudeDbKit");
+        var folder = Repository.ModuleFolder;
         Assert.True(Directory.Exists(folder), $"{folder} is missing: the PowerShell project's build lays it out.");
-        var files = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().ToList();
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).ToList();
 
         Assert.Empty(ModuleRules.LayoutViolations(files, Psd1.ReadList(module.Manifest, "RootModule")));
     }
@@ -373,13 +373,16 @@ public sealed class ModuleContractTests(ModuleContractTests.ModuleFixture module
     }
 
     [Fact]
-    public void The_layout_rule_rejects_the_engine_stub_and_a_missing_dependency()
+    public void The_layout_rule_rejects_the_engine_stub_a_missing_dependency_and_a_dependency_next_to_the_cmdlet_assembly()
     {
+        // The flat layout of old: everything next to the cmdlet assembly, plus the stub.
         var violations = ModuleRules.LayoutViolations(
-            ["ClaudeDbKit.psd1", "ClaudeDbKit.Format.ps1xml", "ClaudeDbKit.PowerShell.dll", "ClaudeDbKit.dll", "System.Management.Automation.dll"],
+            ["ClaudeDbKit.psd1", "ClaudeDbKit.Format.ps1xml", "ClaudeDbKit.PowerShell.dll", "ClaudeDbKit.dll", "Npgsql.dll", "dependencies/System.Management.Automation.dll"],
             ["ClaudeDbKit.PowerShell.dll"]);
 
-        Assert.Equal(2, violations.Count); // Npgsql.dll missing, System.Management.Automation.dll present
+        Assert.Equal(5, violations.Count); // dependencies/ClaudeDbKit.dll and dependencies/Npgsql.dll missing; the stub; ClaudeDbKit.dll and Npgsql.dll at the top
+        Assert.Contains(violations, v => v.Contains("System.Management.Automation.dll", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.StartsWith("The module folder holds Npgsql.dll next to", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -56,8 +56,9 @@ public static partial class ModuleRules
         "SessionId", "IdentityId", "AgentId", "MessageId", "JobId", "ReminderId", "KnowledgeId",
     };
 
+    // Paths inside the module folder, '/'-separated. The core and Npgsql sit in dependencies/, out of PowerShell's sight.
     private static readonly string[] RequiredModuleFiles =
-        ["ClaudeDbKit.psd1", "ClaudeDbKit.Format.ps1xml", "ClaudeDbKit.PowerShell.dll", "ClaudeDbKit.dll", "Npgsql.dll"];
+        ["ClaudeDbKit.psd1", "ClaudeDbKit.Format.ps1xml", "ClaudeDbKit.PowerShell.dll", "dependencies/ClaudeDbKit.dll", "dependencies/Npgsql.dll"];
 
     public static IReadOnlyList<string> NamingViolations(IEnumerable<CmdletModel> cmdlets) =>
         cmdlets.SelectMany(c => new[]
@@ -257,12 +258,16 @@ public static partial class ModuleRules
         static bool Visible(bool isPublic, bool isFamily, bool isFamilyOrAssembly) => isPublic || isFamily || isFamilyOrAssembly;
     }
 
-    public static IReadOnlyList<string> LayoutViolations(IReadOnlyCollection<string> files, IEnumerable<string> rootModule)
+    /// <param name="files">Every file of the module folder, as a path inside it with '/' separators.</param>
+    /// <param name="rootModule">The manifest's RootModule.</param>
+    public static IReadOnlyList<string> LayoutViolations(IReadOnlyCollection<string> files, IReadOnlyCollection<string> rootModule)
     {
-        var required = RequiredModuleFiles.Concat(rootModule).Distinct();
+        var required = RequiredModuleFiles.Concat(rootModule).Distinct(StringComparer.OrdinalIgnoreCase);
         return required.Where(f => !files.Contains(f, StringComparer.OrdinalIgnoreCase)).Select(f => $"The module folder lacks {f}.")
-            .Concat(files.Where(f => f.Equals("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase))
+            .Concat(files.Where(f => Path.GetFileName(f).Equals("System.Management.Automation.dll", StringComparison.OrdinalIgnoreCase))
                 .Select(f => $"The module folder holds {f}: the compile-time stub would shadow pwsh's engine."))
+            .Concat(files.Where(f => !f.Contains('/', StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && !rootModule.Contains(f, StringComparer.OrdinalIgnoreCase))
+                .Select(f => $"The module folder holds {f} next to the cmdlet assembly, where PowerShell finds it and loads it into its shared context; it belongs in dependencies/."))
             .ToList();
     }
 
