@@ -4,6 +4,18 @@
 -- status timestamps follow the status for every writer; creation and status changes appear in the
 -- activity feed. The views at the end answer seed 001's "Key Queries".
 
+-- Rule: an argument that names a row by id or by name/code is an id when it reads as a uuid (trimmed, any case).
+CREATE OR REPLACE FUNCTION claude.is_uuid_text(p_value text)
+RETURNS boolean
+LANGUAGE sql
+IMMUTABLE
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+    SELECT pg_catalog.btrim(p_value) ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+$fn$;
+COMMENT ON FUNCTION claude.is_uuid_text(text) IS
+    'Internal: true when the text (trimmed) is a uuid in its standard form, so an argument can name a row by id or by name/code.';
+
 -- Rule: a project argument is a project name (any case, trimmed) or a project_id; unknown is CD002, blank CD005.
 CREATE OR REPLACE FUNCTION claude.work_project(p_project text)
 RETURNS uuid
@@ -14,7 +26,7 @@ AS $fn$
 DECLARE
     v_id uuid;
 BEGIN
-    IF btrim(p_project) ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+    IF claude.is_uuid_text(p_project) THEN
         SELECT p.project_id INTO v_id FROM claude.projects p WHERE p.project_id = btrim(p_project)::uuid;
         IF v_id IS NULL THEN
             RAISE EXCEPTION USING ERRCODE = 'CD002', MESSAGE = format('project %s does not exist', btrim(p_project)),
@@ -64,7 +76,7 @@ DECLARE
     v_code record;
     v_id uuid;
 BEGIN
-    IF btrim(p_feature) ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+    IF claude.is_uuid_text(p_feature) THEN
         SELECT f.feature_id INTO v_id FROM claude.features f WHERE f.feature_id = btrim(p_feature)::uuid;
     ELSE
         v_code := claude.parse_work_code(p_feature);
@@ -299,7 +311,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a status is required to change %s', COALESCE(p_code, 'a work item')),
             HINT = 'Pass the new status, e.g. in_progress or completed (claude.get_valid_values lists them).';
     END IF;
-    IF btrim(p_code) ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+    IF claude.is_uuid_text(p_code) THEN
         PERFORM claude.assert_valid_value('requirements', 'status', p_status);
         UPDATE claude.requirements r SET status = p_status, updated_at = now()
          WHERE r.requirement_id = btrim(p_code)::uuid AND r.status IS DISTINCT FROM p_status;
