@@ -41,7 +41,7 @@ internal static class ApiLatency
         var results = new List<CallTiming>();
         foreach (var call in workload.Calls.Where(c => include(c.Function)))
         {
-            await using var command = new NpgsqlCommand(Workload.Bind(call, values), connection);
+            await using var command = new NpgsqlCommand(Workload.Repeatable(call, values), connection);
             try
             {
                 await command.PrepareAsync(cancellationToken);

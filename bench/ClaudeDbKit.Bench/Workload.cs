@@ -65,18 +65,19 @@ internal sealed partial class Workload
         return new Workload(values ?? throw new FormatException($"{source}: no '-- @values' section."), calls);
     }
 
-    /// <summary>The call's SQL with every <c>:'name'</c> replaced by the value as a quoted literal; a write is wrapped in BEGIN … ROLLBACK.</summary>
-    public static string Bind(WorkloadCall call, IReadOnlyDictionary<string, string?> values)
-    {
-        var sql = Placeholder().Replace(call.Sql, match =>
+    /// <summary>The call as the benchmark repeats it: bound, and a write wrapped in BEGIN … ROLLBACK so that every iteration sees the same data.</summary>
+    public static string Repeatable(WorkloadCall call, IReadOnlyDictionary<string, string?> values) =>
+        call.Writes ? $"BEGIN;\n{Bind(call, values)}\nROLLBACK;" : Bind(call, values);
+
+    /// <summary>The call's SQL with every <c>:'name'</c> replaced by the value as a quoted literal.</summary>
+    public static string Bind(WorkloadCall call, IReadOnlyDictionary<string, string?> values) =>
+        Placeholder().Replace(call.Sql, match =>
         {
             var name = match.Groups[1].Value;
             if (!values.TryGetValue(name, out var value))
                 throw new KeyNotFoundException($"call {call.Function} uses :'{name}', which the @values query does not return.");
             return value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
         });
-        return call.Writes ? $"BEGIN;\n{sql}\nROLLBACK;" : sql;
-    }
 
     /// <summary>The first row of <see cref="ValuesSql"/> as invariant text.</summary>
     public static IReadOnlyDictionary<string, string?> ReadValues(System.Data.Common.DbDataReader row)
