@@ -10,7 +10,8 @@ internal sealed record TriggerCost(string Table, string Trigger, double RowsPerS
 }
 
 /// <summary>
-/// Each round inserts the same rows twice, once with the trigger and once without, each in a transaction
+/// Each round inserts the same rows twice (sessions as they start, active; messages as they are sent,
+/// pending), once with the trigger and once without, each in a transaction
 /// that is rolled back (so the table does not grow between rounds); medians over the rounds. The rows go
 /// in as one INSERT … SELECT so that no round trip hides the server-side cost of the trigger.
 /// </summary>
@@ -22,13 +23,20 @@ internal static class TriggerOverhead
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        // Sessions start active, one per identity: the rows get identities of their own.
+        await using (var identities = new NpgsqlCommand(
+            """
+            INSERT INTO claude.identities (identity_name, platform, status)
+            SELECT 'bench-trigger-' || g, 'claude-code', 'active' FROM generate_series(1, $1) g
+            """, connection) { Parameters = { new NpgsqlParameter { Value = rows } } })
+            await identities.ExecuteNonQueryAsync(cancellationToken);
         return
         [
             await MeasureAsync(connection, "sessions", "sessions_log_activity",
                 """
-                INSERT INTO claude.sessions (identity_id, project_name, session_start, session_end, status, session_summary)
-                SELECT i.identity_id, 'bench-project-1', now() - interval '1 hour', now(), 'ended', 'trigger overhead'
-                  FROM claude.identities i, generate_series(1, $1) g WHERE i.identity_name = 'bench-identity-1'
+                INSERT INTO claude.sessions (identity_id, project_name, session_start, status)
+                SELECT i.identity_id, 'bench-project-1', now(), 'active'
+                  FROM claude.identities i WHERE i.identity_name LIKE 'bench-trigger-%' LIMIT $1
                 """, rows, cancellationToken),
             await MeasureAsync(connection, "messages", "messages_log_activity",
                 """
