@@ -7,8 +7,8 @@ namespace ClaudeDbKit.Bench;
 internal sealed record ClaimThroughput(int Workers, int Jobs, double JobsPerSecond, int DoubleClaims, int LostRaces);
 
 /// <summary>
-/// Workers loop as a session-start hook does: <c>get_due_jobs</c>, <c>execute_job</c> on each (a lost race is
-/// CD004 and skipped), <c>update_job_result</c>. Each worker count gets its own project of fresh due jobs.
+/// Workers loop as <c>claudedb jobs run-due</c> does: <c>claim_due_job</c>, then <c>update_job_result</c>, until
+/// nothing is due. Each worker count gets its own project of fresh due jobs.
 /// </summary>
 internal static class JobClaims
 {
@@ -67,8 +67,7 @@ internal static class JobClaims
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var due = new NpgsqlCommand("SELECT job_id FROM claude.get_due_jobs($1)", connection) { Parameters = { new NpgsqlParameter { Value = project } } };
-        await using var claim = new NpgsqlCommand("SELECT claude.execute_job($1)", connection) { Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } } };
+        await using var claim = new NpgsqlCommand("SELECT job_id FROM claude.claim_due_job($1)", connection) { Parameters = { new NpgsqlParameter { Value = project } } };
         await using var report = new NpgsqlCommand("SELECT claude.update_job_result($1, 'SUCCESS', 'benchmark')", connection)
         {
             Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid } },
@@ -76,29 +75,20 @@ internal static class JobClaims
         var lost = 0;
         while (true)
         {
-            var jobIds = new List<Guid>();
-            await using (var reader = await due.ExecuteReaderAsync(cancellationToken))
+            Guid jobId;
+            try
             {
-                while (await reader.ReadAsync(cancellationToken))
-                    jobIds.Add(reader.GetGuid(0));
+                if (await claim.ExecuteScalarAsync(cancellationToken) is not Guid claimed)
+                    return lost;
+                jobId = claimed;
             }
-            if (jobIds.Count == 0)
-                return lost;
-            foreach (var jobId in jobIds)
+            catch (PostgresException e) when (e.SqlState == "CD004")
             {
-                claim.Parameters[0].Value = jobId;
-                try
-                {
-                    await claim.ExecuteNonQueryAsync(cancellationToken);
-                }
-                catch (PostgresException e) when (e.SqlState == "CD004")
-                {
-                    lost++;
-                    continue;
-                }
-                report.Parameters[0].Value = jobId;
-                await report.ExecuteNonQueryAsync(cancellationToken);
+                lost++;
+                continue;
             }
+            report.Parameters[0].Value = jobId;
+            await report.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 }

@@ -79,6 +79,8 @@ SELECT claude.expire_messages();
 SELECT * FROM claude.get_due_jobs(:'project');
 -- @call execute_job write
 SELECT claude.execute_job(:'job_id', :'session_id');
+-- @call claim_due_job write
+SELECT * FROM claude.claim_due_job(:'project', :'session_id');
 -- @call update_job_result write
 SELECT claude.execute_job(:'job_id', :'session_id'); SELECT claude.update_job_result(:'job_id', 'SUCCESS', 'ok');
 -- @call create_scheduled_job write
