@@ -407,13 +407,29 @@ BEGIN
     IF NULLIF(btrim(p_project_name), '') IS NOT NULL THEN
         v_project_id := claude.find_project(p_project_name);
     END IF;
+    -- With an identity, a query of its own that walks idx_sessions_identity_start newest first and stops
+    -- at the limit; a generic plan of one query for every filter combination would sort them all.
+    IF p_identity_id IS NOT NULL THEN
+        RETURN QUERY
+            SELECT s.session_id, s.identity_id, i.identity_name::text, s.project_id, s.project_name::text, s.status::text,
+                   s.session_start, s.session_end, s.session_summary
+              FROM claude.sessions s
+              LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
+             WHERE s.identity_id = p_identity_id
+               AND (NULLIF(btrim(p_project_name), '') IS NULL
+                    OR s.project_id = v_project_id
+                    OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
+               AND (p_status IS NULL OR s.status = p_status)
+             ORDER BY s.session_start DESC NULLS LAST, s.session_id
+             LIMIT p_limit;
+        RETURN;
+    END IF;
     RETURN QUERY
         SELECT s.session_id, s.identity_id, i.identity_name::text, s.project_id, s.project_name::text, s.status::text,
                s.session_start, s.session_end, s.session_summary
           FROM claude.sessions s
           LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
-         WHERE (p_identity_id IS NULL OR s.identity_id = p_identity_id)
-           AND (NULLIF(btrim(p_project_name), '') IS NULL
+         WHERE (NULLIF(btrim(p_project_name), '') IS NULL
                 OR s.project_id = v_project_id
                 OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
            AND (p_status IS NULL OR s.status = p_status)

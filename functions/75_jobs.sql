@@ -439,13 +439,27 @@ BEGIN
     IF v_filter THEN
         v_project_id := claude.find_project(p_project_name);
     END IF;
+    -- A project's jobs and the jobs of no project are read through idx_scheduled_jobs_project rather
+    -- than testing every active job of every project.
+    IF v_filter THEN
+        RETURN QUERY
+            SELECT j.job_id, j.job_name::text, j.job_type::text, j.command, j.working_directory, COALESCE(j.timeout_seconds, 300),
+                   j.priority, j.trigger_type::text, j.last_run, j.last_status::text
+              FROM claude.scheduled_jobs j
+             WHERE (j.project_id = v_project_id OR j.project_id IS NULL)
+               AND j.is_active
+               AND j.trigger_type IN ('session_start', 'schedule')
+               AND claude.job_is_due(j)
+             ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
+             LIMIT 5;
+        RETURN;
+    END IF;
     RETURN QUERY
         SELECT j.job_id, j.job_name::text, j.job_type::text, j.command, j.working_directory, COALESCE(j.timeout_seconds, 300),
                j.priority, j.trigger_type::text, j.last_run, j.last_status::text
           FROM claude.scheduled_jobs j
          WHERE j.is_active
            AND j.trigger_type IN ('session_start', 'schedule')
-           AND (NOT v_filter OR j.project_id IS NULL OR j.project_id = v_project_id)
            AND claude.job_is_due(j)
          ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
          LIMIT 5;
@@ -603,7 +617,7 @@ BEGIN
       FROM claude.scheduled_jobs j
      WHERE j.is_active
        AND j.trigger_type IN ('session_start', 'schedule')
-       AND (NOT v_filter OR j.project_id IS NULL OR j.project_id = v_project_id)
+       AND (CASE WHEN v_filter THEN j.project_id = v_project_id OR j.project_id IS NULL ELSE true END)
        AND claude.job_is_due(j)
        AND j.job_id <> ALL (COALESCE(p_skip_job_ids, '{}'))
      ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
