@@ -55,6 +55,9 @@ COMMENT ON FUNCTION claude.log_activity(text, uuid, text, text, text, text, text
     'Appends one activity_feed entry and returns its id. source_type and severity must be registered (CD001); source_type, activity_type, title required (CD005).';
 
 -- Rule: the feed is read newest first, filtered by project (case-insensitive) and severity (registered), 1..1000 rows.
+-- One static query per case, ordered as idx_activity_feed_project_lower / idx_activity_feed_created
+-- are (created_at DESC, NULLs first in an index), so the newest rows come straight off the index
+-- however long the feed grows; entries without a time follow the dated ones, as before.
 CREATE OR REPLACE FUNCTION claude.get_recent_activity(p_project_name text DEFAULT NULL, p_severity text DEFAULT NULL, p_limit integer DEFAULT 50)
 RETURNS TABLE(id uuid, source_type text, source_id uuid, actor text, activity_type text, title text, summary text,
               project_name text, severity text, created_at timestamp)
@@ -62,6 +65,9 @@ LANGUAGE plpgsql
 STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
+DECLARE
+    v_project text := lower(NULLIF(btrim(p_project_name), ''));
+    v_found integer;
 BEGIN
     IF p_limit IS NULL OR p_limit < 1 OR p_limit > 1000 THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
@@ -69,14 +75,37 @@ BEGIN
             HINT = 'Pass p_limit between 1 and 1000 (default 50).';
     END IF;
     PERFORM claude.assert_valid_value('activity_feed', 'severity', p_severity);
-    RETURN QUERY
-        SELECT a.id, a.source_type::text, a.source_id, a.actor::text, a.activity_type::text, a.title::text, a.summary,
-               a.project_name::text, a.severity::text, a.created_at
-          FROM claude.activity_feed a
-         WHERE (NULLIF(btrim(p_project_name), '') IS NULL OR lower(a.project_name::text) = lower(btrim(p_project_name)))
-           AND (p_severity IS NULL OR a.severity = p_severity)
-         ORDER BY a.created_at DESC NULLS LAST, a.id
-         LIMIT p_limit;
+    IF v_project IS NOT NULL THEN
+        RETURN QUERY
+            SELECT a.id, a.source_type::text, a.source_id, a.actor::text, a.activity_type::text, a.title::text, a.summary,
+                   a.project_name::text, a.severity::text, a.created_at
+              FROM claude.activity_feed a
+             WHERE lower(a.project_name::text) = v_project AND a.created_at IS NOT NULL
+               AND (p_severity IS NULL OR a.severity = p_severity)
+             ORDER BY a.created_at DESC, a.id
+             LIMIT p_limit;
+    ELSE
+        RETURN QUERY
+            SELECT a.id, a.source_type::text, a.source_id, a.actor::text, a.activity_type::text, a.title::text, a.summary,
+                   a.project_name::text, a.severity::text, a.created_at
+              FROM claude.activity_feed a
+             WHERE a.created_at IS NOT NULL
+               AND (p_severity IS NULL OR a.severity = p_severity)
+             ORDER BY a.created_at DESC, a.id
+             LIMIT p_limit;
+    END IF;
+    GET DIAGNOSTICS v_found = ROW_COUNT;
+    IF v_found < p_limit THEN
+        RETURN QUERY
+            SELECT a.id, a.source_type::text, a.source_id, a.actor::text, a.activity_type::text, a.title::text, a.summary,
+                   a.project_name::text, a.severity::text, a.created_at
+              FROM claude.activity_feed a
+             WHERE a.created_at IS NULL
+               AND (v_project IS NULL OR lower(a.project_name::text) = v_project)
+               AND (p_severity IS NULL OR a.severity = p_severity)
+             ORDER BY a.id
+             LIMIT p_limit - v_found;
+    END IF;
 END;
 $fn$;
 COMMENT ON FUNCTION claude.get_recent_activity(text, text, integer) IS

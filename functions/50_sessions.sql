@@ -69,48 +69,73 @@ CREATE OR REPLACE TRIGGER sessions_before_write
     FOR EACH ROW EXECUTE FUNCTION claude.sessions_before_write();
 
 -- Rule: each lifecycle event of a session is logged exactly once: session_started, session_ended, session_abandoned, session_resumed.
+CREATE OR REPLACE FUNCTION claude.session_events(p_old claude.sessions, p_new claude.sessions)
+RETURNS TABLE(ordinal integer, activity_type text, title text, summary text, severity text)
+LANGUAGE sql
+IMMUTABLE
+AS $fn$
+    SELECT e.ordinal, e.activity_type, left(format(e.title, COALESCE(p_new.project_name, '(no project)')), 500), e.summary, e.severity
+      FROM (VALUES
+            (1, 'session_started', 'Session started on %s', NULL::text, 'info',
+             p_old.session_id IS NULL),
+            (2, 'session_resumed', 'Session resumed on %s', format('previously %s at %s', COALESCE(p_old.status, 'closed'), p_old.session_end), 'info',
+             p_old.session_id IS NOT NULL AND p_new.status = 'active' AND p_old.session_end IS NOT NULL AND p_old.status IS DISTINCT FROM 'active'),
+            (3, 'session_ended', 'Session ended on %s', p_new.session_summary, 'success',
+             p_new.status = 'ended' AND p_new.status IS DISTINCT FROM p_old.status),
+            (4, 'session_abandoned', 'Session abandoned on %s', p_new.session_summary, 'warning',
+             p_new.status = 'abandoned' AND p_new.status IS DISTINCT FROM p_old.status)
+           ) AS e(ordinal, activity_type, title, summary, severity, applies)
+     WHERE e.applies;
+$fn$;
+-- No SET search_path (it names only pg_catalog functions): a SET clause would stop the planner from
+-- inlining it into the trigger's INSERT.
+COMMENT ON FUNCTION claude.session_events(claude.sessions, claude.sessions) IS
+    'Internal: the activity entries a session row change makes (p_old NULL for an insert): session_started, session_resumed, session_ended, session_abandoned, each once.';
+
+-- Statement-level with transition tables: one INSERT into activity_feed per statement whatever its row
+-- count, so the feed costs a bulk writer (a legacy import, a repair) little more than its own insert.
 CREATE OR REPLACE FUNCTION claude.sessions_log_activity()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
-DECLARE
-    v_actor text;
-    v_project text := left(NEW.project_name, 100);
 BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status THEN
-        RETURN NULL;
-    END IF;
-    SELECT left(i.identity_name, 100) INTO v_actor FROM claude.identities i WHERE i.identity_id = NEW.identity_id;
     IF TG_OP = 'INSERT' THEN
-        PERFORM claude.log_activity('session', NEW.session_id, v_actor, 'session_started',
-                                    left(format('Session started on %s', COALESCE(NEW.project_name, '(no project)')), 500),
-                                    NULL, v_project, 'info');
-    ELSIF NEW.status = 'active' AND OLD.session_end IS NOT NULL THEN
-        PERFORM claude.log_activity('session', NEW.session_id, v_actor, 'session_resumed',
-                                    left(format('Session resumed on %s', COALESCE(NEW.project_name, '(no project)')), 500),
-                                    format('previously %s at %s', COALESCE(OLD.status, 'closed'), OLD.session_end), v_project, 'info');
-    END IF;
-    IF NEW.status = 'ended' THEN
-        PERFORM claude.log_activity('session', NEW.session_id, v_actor, 'session_ended',
-                                    left(format('Session ended on %s', COALESCE(NEW.project_name, '(no project)')), 500),
-                                    NEW.session_summary, v_project, 'success');
-    ELSIF NEW.status = 'abandoned' THEN
-        PERFORM claude.log_activity('session', NEW.session_id, v_actor, 'session_abandoned',
-                                    left(format('Session abandoned on %s', COALESCE(NEW.project_name, '(no project)')), 500),
-                                    NEW.session_summary, v_project, 'warning');
+        INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
+        SELECT 'session', n.session_id, left(i.identity_name, 100), e.activity_type, e.title, e.summary, left(n.project_name, 100), e.severity,
+               clock_timestamp()
+          FROM new_rows n
+          LEFT JOIN claude.identities i ON i.identity_id = n.identity_id
+         CROSS JOIN LATERAL claude.session_events(NULL, n::claude.sessions) e
+         ORDER BY e.ordinal, n.session_start, n.session_id;
+    ELSE
+        INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
+        SELECT 'session', n.session_id, left(i.identity_name, 100), e.activity_type, e.title, e.summary, left(n.project_name, 100), e.severity,
+               clock_timestamp()
+          FROM new_rows n
+          JOIN old_rows o ON o.session_id = n.session_id AND o.status IS DISTINCT FROM n.status
+          LEFT JOIN claude.identities i ON i.identity_id = n.identity_id
+         CROSS JOIN LATERAL claude.session_events(o::claude.sessions, n::claude.sessions) e
+         ORDER BY e.ordinal, n.session_start, n.session_id;
     END IF;
     RETURN NULL;
 END;
 $fn$;
 COMMENT ON FUNCTION claude.sessions_log_activity() IS
-    'Trigger function (AFTER INSERT/UPDATE on sessions): logs session_started, session_resumed, session_ended, session_abandoned once each (actor = identity name, project_name filled, source_id = session_id).';
+    'Trigger function (AFTER INSERT and AFTER UPDATE on sessions, per statement): logs session_started, session_resumed, session_ended, session_abandoned once each (claude.session_events; actor = identity name, project_name filled, source_id = session_id).';
 
 -- Plain UPDATE (not UPDATE OF status): a legacy writer that only sets session_end gets its status
--- changed by sessions_before_write, which UPDATE OF would not see.
-CREATE OR REPLACE TRIGGER sessions_log_activity
-    AFTER INSERT OR UPDATE ON claude.sessions
-    FOR EACH ROW EXECUTE FUNCTION claude.sessions_log_activity();
+-- changed by sessions_before_write, which UPDATE OF would not see. A trigger with transition tables
+-- serves one event, hence two.
+DROP TRIGGER IF EXISTS sessions_log_activity ON claude.sessions;
+CREATE TRIGGER sessions_log_activity
+    AFTER INSERT ON claude.sessions
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION claude.sessions_log_activity();
+CREATE OR REPLACE TRIGGER sessions_log_activity_update
+    AFTER UPDATE ON claude.sessions
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION claude.sessions_log_activity();
 
 -- Rule: closing the open session of an identity as abandoned, with an explanatory summary (supersede).
 CREATE OR REPLACE FUNCTION claude.abandon_session(p_session_id uuid, p_reason text, p_end timestamp)
@@ -382,13 +407,29 @@ BEGIN
     IF NULLIF(btrim(p_project_name), '') IS NOT NULL THEN
         v_project_id := claude.find_project(p_project_name);
     END IF;
+    -- With an identity, a query of its own that walks idx_sessions_identity_start newest first and stops
+    -- at the limit; a generic plan of one query for every filter combination would sort them all.
+    IF p_identity_id IS NOT NULL THEN
+        RETURN QUERY
+            SELECT s.session_id, s.identity_id, i.identity_name::text, s.project_id, s.project_name::text, s.status::text,
+                   s.session_start, s.session_end, s.session_summary
+              FROM claude.sessions s
+              LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
+             WHERE s.identity_id = p_identity_id
+               AND (NULLIF(btrim(p_project_name), '') IS NULL
+                    OR s.project_id = v_project_id
+                    OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
+               AND (p_status IS NULL OR s.status = p_status)
+             ORDER BY s.session_start DESC NULLS LAST, s.session_id
+             LIMIT p_limit;
+        RETURN;
+    END IF;
     RETURN QUERY
         SELECT s.session_id, s.identity_id, i.identity_name::text, s.project_id, s.project_name::text, s.status::text,
                s.session_start, s.session_end, s.session_summary
           FROM claude.sessions s
           LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
-         WHERE (p_identity_id IS NULL OR s.identity_id = p_identity_id)
-           AND (NULLIF(btrim(p_project_name), '') IS NULL
+         WHERE (NULLIF(btrim(p_project_name), '') IS NULL
                 OR s.project_id = v_project_id
                 OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
            AND (p_status IS NULL OR s.status = p_status)

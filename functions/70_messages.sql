@@ -93,46 +93,51 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
-DECLARE
-    v_actor text;
-    v_project text;
-    v_recipient text;
 BEGIN
-    IF TG_OP = 'UPDATE' AND NOT (NEW.status = 'acknowledged' AND OLD.status IS DISTINCT FROM 'acknowledged') THEN
-        RETURN NULL;
-    END IF;
-    IF TG_OP = 'INSERT' AND claude.messages_user_activity_trigger() IS NOT NULL THEN
-        RETURN NULL;
-    END IF;
-    SELECT s.project_name INTO v_project FROM claude.sessions s WHERE s.session_id = NEW.to_session_id;
-    v_project := left(COALESCE(NULLIF(btrim(NEW.to_project), ''), v_project, NEW.from_project), 100);
-    v_recipient := COALESCE('session ' || NEW.to_session_id::text, 'project ' || NEW.to_project);
     IF TG_OP = 'INSERT' THEN
-        SELECT left(i.identity_name, 100) INTO v_actor
-          FROM claude.sessions s JOIN claude.identities i ON i.identity_id = s.identity_id
-         WHERE s.session_id = NEW.from_session_id;
-        PERFORM claude.log_activity('message', NEW.message_id, COALESCE(v_actor, left(NEW.from_session_id::text, 100)), 'message_sent',
-                                    left(format('Message sent: %s', COALESCE(NEW.subject, '(no subject)')), 500),
-                                    format('%s %s message to %s', COALESCE(NEW.priority, 'normal'), COALESCE(NEW.message_type, 'untyped'), v_recipient),
-                                    v_project, 'info');
+        IF claude.messages_user_activity_trigger() IS NOT NULL THEN
+            RETURN NULL;
+        END IF;
+        INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
+        SELECT 'message', n.message_id, COALESCE(left(fi.identity_name, 100), left(n.from_session_id::text, 100)), 'message_sent',
+               left(format('Message sent: %s', COALESCE(n.subject, '(no subject)')), 500),
+               format('%s %s message to %s', COALESCE(n.priority, 'normal'), COALESCE(n.message_type, 'untyped'),
+                      COALESCE('session ' || n.to_session_id::text, 'project ' || n.to_project)),
+               left(COALESCE(NULLIF(btrim(n.to_project), ''), ts.project_name, n.from_project), 100), 'info', clock_timestamp()
+          FROM new_rows n
+          LEFT JOIN claude.sessions ts ON ts.session_id = n.to_session_id
+          LEFT JOIN claude.sessions fs ON fs.session_id = n.from_session_id
+          LEFT JOIN claude.identities fi ON fi.identity_id = fs.identity_id
+         ORDER BY n.created_at, n.message_id;
     ELSE
-        SELECT left(i.identity_name, 100) INTO v_actor
-          FROM claude.sessions s JOIN claude.identities i ON i.identity_id = s.identity_id
-         WHERE s.session_id = NEW.to_session_id;
-        PERFORM claude.log_activity('message', NEW.message_id, v_actor, 'message_acknowledged',
-                                    left(format('Message acknowledged: %s', COALESCE(NEW.subject, '(no subject)')), 500),
-                                    format('%s message to %s', COALESCE(NEW.message_type, 'untyped'), v_recipient),
-                                    v_project, 'info');
+        INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
+        SELECT 'message', n.message_id, left(ti.identity_name, 100), 'message_acknowledged',
+               left(format('Message acknowledged: %s', COALESCE(n.subject, '(no subject)')), 500),
+               format('%s message to %s', COALESCE(n.message_type, 'untyped'), COALESCE('session ' || n.to_session_id::text, 'project ' || n.to_project)),
+               left(COALESCE(NULLIF(btrim(n.to_project), ''), ts.project_name, n.from_project), 100), 'info', clock_timestamp()
+          FROM new_rows n
+          JOIN old_rows o ON o.message_id = n.message_id AND o.status IS DISTINCT FROM 'acknowledged'
+          LEFT JOIN claude.sessions ts ON ts.session_id = n.to_session_id
+          LEFT JOIN claude.identities ti ON ti.identity_id = ts.identity_id
+         WHERE n.status = 'acknowledged'
+         ORDER BY n.created_at, n.message_id;
     END IF;
     RETURN NULL;
 END;
 $fn$;
 COMMENT ON FUNCTION claude.messages_log_activity() IS
-    'Trigger function (AFTER INSERT/UPDATE on messages): logs message_sent once per message -- skipped when a user-owned INSERT trigger already writes activity_feed (claude.messages_user_activity_trigger(), decided per row at run time) -- and message_acknowledged once when status becomes acknowledged.';
+    'Trigger function (AFTER INSERT and AFTER UPDATE on messages, per statement): logs message_sent once per message -- skipped when a user-owned INSERT trigger already writes activity_feed (claude.messages_user_activity_trigger(), decided per statement at run time) -- and message_acknowledged once when status becomes acknowledged.';
 
-CREATE OR REPLACE TRIGGER messages_log_activity
-    AFTER INSERT OR UPDATE ON claude.messages
-    FOR EACH ROW EXECUTE FUNCTION claude.messages_log_activity();
+-- Per statement with transition tables (one event each): one INSERT into activity_feed per statement.
+DROP TRIGGER IF EXISTS messages_log_activity ON claude.messages;
+CREATE TRIGGER messages_log_activity
+    AFTER INSERT ON claude.messages
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION claude.messages_log_activity();
+CREATE OR REPLACE TRIGGER messages_log_activity_update
+    AFTER UPDATE ON claude.messages
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION claude.messages_log_activity();
 
 -- Rule: message_type and priority are registered values (CD001, priority NULL means normal); subject and body are required (CD005); subject at most 200 characters.
 CREATE OR REPLACE FUNCTION claude.assert_message_content(p_subject text, p_body text, p_message_type text, p_priority text)

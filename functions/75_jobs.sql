@@ -403,6 +403,27 @@ $fn$;
 COMMENT ON FUNCTION claude.job_consecutive_failures(uuid) IS
     'Internal: number of FAILED runs of a job after its latest SUCCESS/TIMEOUT/SKIPPED run.';
 
+
+-- Rule: a job is due when it is not running within its timeout and either failed with retries left,
+-- is a session_start job whose trigger condition holds, or is a schedule job whose next_run has passed.
+-- No SET search_path (it names only schema-qualified functions): a SET clause would stop the planner
+-- from inlining it into the queries of get_due_jobs and claim_due_job.
+CREATE OR REPLACE FUNCTION claude.job_is_due(p_job claude.scheduled_jobs)
+RETURNS boolean
+LANGUAGE sql
+STABLE
+AS $fn$
+    SELECT p_job.is_active
+       AND NOT COALESCE(pg_catalog.upper(p_job.last_status) = 'RUNNING'
+                        AND p_job.last_run + pg_catalog.make_interval(secs => COALESCE(p_job.timeout_seconds, 300)) > pg_catalog.now(), false)
+       AND ((pg_catalog.upper(p_job.last_status) = 'FAILED' AND p_job.retry_on_failure
+             AND claude.job_consecutive_failures(p_job.job_id) <= COALESCE(p_job.max_retries, 0))
+            OR (p_job.trigger_type = 'session_start' AND claude.job_condition_met(p_job.trigger_condition, p_job.last_run))
+            OR (p_job.trigger_type = 'schedule' AND (p_job.next_run IS NULL OR p_job.next_run <= pg_catalog.now())));
+$fn$;
+COMMENT ON FUNCTION claude.job_is_due(claude.scheduled_jobs) IS
+    'Internal: whether an active job is due (not RUNNING within timeout_seconds; FAILED with retry_on_failure and retries left, a session_start job whose trigger_condition holds, or a schedule job whose next_run passed or is NULL).';
+
 -- Rule: seed 004 get_due_jobs -- active session_start / schedule jobs that are due (trigger_condition; next_run passed or NULL; a FAILED job with retry_on_failure while it has failed at most max_retries times in a row), not RUNNING within their timeout, of that project or of every project; priority ASC, at most 5 (session start limit). Reads only.
 CREATE OR REPLACE FUNCTION claude.get_due_jobs(p_project_name text DEFAULT NULL)
 RETURNS TABLE(job_id uuid, job_name text, job_type text, command text, working_directory text, timeout_seconds integer,
@@ -418,19 +439,28 @@ BEGIN
     IF v_filter THEN
         v_project_id := claude.find_project(p_project_name);
     END IF;
+    -- A project's jobs and the jobs of no project are read through idx_scheduled_jobs_project rather
+    -- than testing every active job of every project.
+    IF v_filter THEN
+        RETURN QUERY
+            SELECT j.job_id, j.job_name::text, j.job_type::text, j.command, j.working_directory, COALESCE(j.timeout_seconds, 300),
+                   j.priority, j.trigger_type::text, j.last_run, j.last_status::text
+              FROM claude.scheduled_jobs j
+             WHERE (j.project_id = v_project_id OR j.project_id IS NULL)
+               AND j.is_active
+               AND j.trigger_type IN ('session_start', 'schedule')
+               AND claude.job_is_due(j)
+             ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
+             LIMIT 5;
+        RETURN;
+    END IF;
     RETURN QUERY
         SELECT j.job_id, j.job_name::text, j.job_type::text, j.command, j.working_directory, COALESCE(j.timeout_seconds, 300),
                j.priority, j.trigger_type::text, j.last_run, j.last_status::text
           FROM claude.scheduled_jobs j
          WHERE j.is_active
            AND j.trigger_type IN ('session_start', 'schedule')
-           AND (NOT v_filter OR j.project_id IS NULL OR j.project_id = v_project_id)
-           AND NOT COALESCE(upper(j.last_status) = 'RUNNING'
-                            AND j.last_run + make_interval(secs => COALESCE(j.timeout_seconds, 300)) > now(), false)
-           AND ((upper(j.last_status) = 'FAILED' AND j.retry_on_failure
-                 AND claude.job_consecutive_failures(j.job_id) <= COALESCE(j.max_retries, 0))
-                OR (j.trigger_type = 'session_start' AND claude.job_condition_met(j.trigger_condition, j.last_run))
-                OR (j.trigger_type = 'schedule' AND (j.next_run IS NULL OR j.next_run <= now())))
+           AND claude.job_is_due(j)
          ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
          LIMIT 5;
 END;
@@ -561,6 +591,48 @@ END;
 $fn$;
 COMMENT ON FUNCTION claude.execute_job(uuid, uuid) IS
     'Claims a job for one run (row lock FOR NO KEY UPDATE SKIP LOCKED): last_status RUNNING, last_run now, a RUNNING job_run_history row (session_id, started_at) whose run_id is returned. The command runs in the client, which reports with claude.update_job_result. CD005 NULL id, CD002 unknown job or session, CD003 inactive job or a session that already ran 5 session_start jobs, CD004 another session holds the claim (running within timeout_seconds, or claiming right now). A claim past its timeout is first recorded as TIMEOUT.';
+
+-- Rule: a worker takes the next due job (get_due_jobs order) under FOR NO KEY UPDATE SKIP LOCKED and claims it with execute_job in the same statement's lock, so concurrent workers never run one job twice and never wait for each other.
+CREATE OR REPLACE FUNCTION claude.claim_due_job(p_project_name text DEFAULT NULL, p_session_id uuid DEFAULT NULL, p_skip_job_ids uuid[] DEFAULT NULL)
+RETURNS TABLE(job_id uuid, run_id uuid, job_name text, job_type text, command text, working_directory text, timeout_seconds integer,
+              priority integer, trigger_type text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+DECLARE
+    v_filter boolean := NULLIF(btrim(p_project_name), '') IS NOT NULL;
+    v_project_id uuid;
+    v_job claude.scheduled_jobs;
+BEGIN
+    IF p_session_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claude.sessions s WHERE s.session_id = p_session_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CD002', MESSAGE = format('session %s does not exist', p_session_id),
+            HINT = 'Pass the session_id returned by claude.start_session, or NULL.';
+    END IF;
+    IF v_filter THEN
+        v_project_id := claude.find_project(p_project_name);
+    END IF;
+    -- A row another worker is claiming is skipped; one it claimed and committed meanwhile is re-read
+    -- under the lock and no longer due (RUNNING, or next_run moved), so it is passed over too.
+    SELECT * INTO v_job
+      FROM claude.scheduled_jobs j
+     WHERE j.is_active
+       AND j.trigger_type IN ('session_start', 'schedule')
+       AND (CASE WHEN v_filter THEN j.project_id = v_project_id OR j.project_id IS NULL ELSE true END)
+       AND claude.job_is_due(j)
+       AND j.job_id <> ALL (COALESCE(p_skip_job_ids, '{}'))
+     ORDER BY j.priority NULLS LAST, j.last_run NULLS FIRST, j.job_name
+     LIMIT 1
+       FOR NO KEY UPDATE SKIP LOCKED;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    RETURN QUERY
+        SELECT v_job.job_id, claude.execute_job(v_job.job_id, p_session_id), v_job.job_name::text, v_job.job_type::text, v_job.command,
+               v_job.working_directory, COALESCE(v_job.timeout_seconds, 300), v_job.priority, v_job.trigger_type::text;
+END;
+$fn$;
+COMMENT ON FUNCTION claude.claim_due_job(text, uuid, uuid[]) IS
+    'Claims the next due job of the project (get_due_jobs rules and order: jobs of the project, any case, and jobs without project) for one run and returns it with its run_id; no row when none is due. p_skip_job_ids: jobs to pass over, e.g. those this worker already ran in this pass (a failed job with retries is due again at once). Concurrent callers skip each other''s rows (SKIP LOCKED), so no job is claimed twice. The command runs in the client, which reports with claude.update_job_result. CD002 unknown session, CD003 a session that already ran 5 session_start jobs.';
 
 -- Rule: seed 004 update_job_result -- only a RUNNING job takes a result (CD003), SUCCESS/FAILED/TIMEOUT/SKIPPED (CD001); completes the run, counts it, moves next_run of schedule jobs, logs the outcome.
 CREATE OR REPLACE FUNCTION claude.update_job_result(p_job_id uuid, p_status text, p_output text DEFAULT NULL, p_error text DEFAULT NULL)

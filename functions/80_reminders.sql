@@ -233,19 +233,34 @@ COMMENT ON FUNCTION claude.reminder_table(text) IS
 CREATE OR REPLACE FUNCTION claude.get_due_reminders(p_project_name text DEFAULT NULL)
 RETURNS TABLE(reminder_id uuid, title text, description text, check_after timestamp, check_type text, check_condition text,
               reminder_count integer, max_reminders integer, project_name text)
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
-    SELECT r.reminder_id, r.title::text, r.description, r.check_after, r.check_type::text, r.check_condition,
-           COALESCE(r.reminder_count, 0), COALESCE(r.max_reminders, 3), r.project_name::text
-      FROM claude.reminders r
-     WHERE r.status = 'pending'
-       AND r.check_after <= pg_catalog.now()
-       AND (NULLIF(pg_catalog.btrim(p_project_name), '') IS NULL
-            OR r.project_name IS NULL
-            OR pg_catalog.lower(pg_catalog.btrim(r.project_name::text)) = pg_catalog.lower(pg_catalog.btrim(p_project_name)))
-     ORDER BY r.check_after, r.reminder_id;
+DECLARE
+    v_project text := lower(NULLIF(btrim(p_project_name), ''));
+BEGIN
+    -- Two static queries: the project's one reads idx_reminders_pending_project (its key of a reminder
+    -- without project is NULL), instead of every due reminder of every project.
+    IF v_project IS NOT NULL THEN
+        RETURN QUERY
+            SELECT r.reminder_id, r.title::text, r.description, r.check_after, r.check_type::text, r.check_condition,
+                   COALESCE(r.reminder_count, 0), COALESCE(r.max_reminders, 3), r.project_name::text
+              FROM claude.reminders r
+             WHERE r.status = 'pending'
+               AND r.check_after <= now()
+               AND (lower(btrim(r.project_name::text)) = v_project OR lower(btrim(r.project_name::text)) IS NULL)
+             ORDER BY r.check_after, r.reminder_id;
+    ELSE
+        RETURN QUERY
+            SELECT r.reminder_id, r.title::text, r.description, r.check_after, r.check_type::text, r.check_condition,
+                   COALESCE(r.reminder_count, 0), COALESCE(r.max_reminders, 3), r.project_name::text
+              FROM claude.reminders r
+             WHERE r.status = 'pending'
+               AND r.check_after <= now()
+             ORDER BY r.check_after, r.reminder_id;
+    END IF;
+END;
 $fn$;
 COMMENT ON FUNCTION claude.get_due_reminders(text) IS
     'Pending reminders with check_after <= now, oldest first; with p_project_name only that project''s (case-insensitive) and those without project.';

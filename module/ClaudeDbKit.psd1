@@ -40,6 +40,7 @@
         'New-ClaudeScheduledJob'
         'Get-ClaudeDueJob'
         'Start-ClaudeScheduledJob'
+        'Request-ClaudeDueJob'
         'Complete-ClaudeScheduledJob'
         'Invoke-ClaudeDueJob'
         'Get-ClaudeCronNextRun'

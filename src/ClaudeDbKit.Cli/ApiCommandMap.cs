@@ -34,6 +34,7 @@ internal static class ApiCommandMap
         ["create_scheduled_job"] = "jobs create",
         ["get_due_jobs"] = "jobs due",
         ["execute_job"] = "jobs claim",
+        ["claim_due_job"] = "jobs claim-due",
         ["update_job_result"] = "jobs report",
         ["next_cron_run"] = "jobs next-run",
         ["create_reminder"] = "reminder create",

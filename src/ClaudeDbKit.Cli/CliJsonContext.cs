@@ -11,6 +11,7 @@ namespace ClaudeDbKit.Cli;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<MessageInfo>))]
 [JsonSerializable(typeof(IReadOnlyList<DueJob>))]
+[JsonSerializable(typeof(IReadOnlyList<ClaimedJob>))]
 [JsonSerializable(typeof(IReadOnlyList<DueReminder>))]
 [JsonSerializable(typeof(IReadOnlyList<KnowledgeItem>))]
 [JsonSerializable(typeof(IReadOnlyList<ClaudeDbKit.Jobs.JobRunOutcome>))]

@@ -5,7 +5,7 @@ using static ClaudeDbKit.Cli.Commands.CommandBuilder;
 
 namespace ClaudeDbKit.Cli.Commands;
 
-/// <summary><c>claudedb jobs create|due|run-due|claim|report|next-run</c>.</summary>
+/// <summary><c>claudedb jobs create|due|run-due|claim|claim-due|report|next-run</c>.</summary>
 internal static class JobCommands
 {
     public static Command Create(CommandContext context)
@@ -43,6 +43,18 @@ internal static class JobCommands
         var claimSession = Optional<Guid?>("--session", "The claiming session.");
         jobs.Subcommands.Add(Call(context, "claim", "Claim a job for a run you perform yourself; prints the run id.", [claimJob, claimSession],
             async (client, parse, ct) => context.WriteId(parse, await client.Jobs.ClaimAsync(parse.GetValue(claimJob), parse.GetValue(claimSession), ct).ConfigureAwait(false))));
+
+        var claimDueProject = Optional<string?>("--project", "Only jobs for this project (and those for every project).");
+        var claimDueSession = Optional<Guid?>("--session", "The claiming session.");
+        jobs.Subcommands.Add(Call(context, "claim-due", "Claim the next due job nobody else is claiming, for a run you perform yourself; prints it with its run id (nothing when none is due).",
+            [claimDueProject, claimDueSession],
+            async (client, parse, ct) =>
+            {
+                var claimed = await client.Jobs.ClaimDueAsync(parse.GetValue(claimDueProject), parse.GetValue(claimDueSession), cancellationToken: ct).ConfigureAwait(false);
+                context.Write(parse, claimed is null ? [] : [claimed], CliJsonContext.Default.IReadOnlyListClaimedJob,
+                    (o, rows) => Table.Write(o, rows, ("JOB", j => j.JobId), ("RUN", j => j.RunId), ("NAME", j => j.JobName), ("COMMAND", j => j.Command),
+                        ("TIMEOUT", j => j.TimeoutSeconds)));
+            }));
 
         var reportJob = new Argument<Guid>("job-id");
         var status = Required<string>("--status", "SUCCESS, FAILED, TIMEOUT or SKIPPED.");

@@ -89,6 +89,30 @@ public sealed class StartClaudeScheduledJobCommand : ClaudeCmdletBase
 }
 
 /// <summary>
+/// <para type="synopsis">Claims the next due job nobody else is claiming (claim_due_job); run its command yourself, then report it with Complete-ClaudeScheduledJob.</para>
+/// </summary>
+[Cmdlet(VerbsLifecycle.Request, "ClaudeDueJob", SupportsShouldProcess = true)]
+[OutputType(typeof(ClaimedJobRecord))]
+[ClaudeApiFunction("claim_due_job")]
+public sealed class RequestClaudeDueJobCommand : ClaudeCmdletBase
+{
+    /// <summary>Only jobs for this project (and those for every project).</summary>
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+    public string? ProjectName { get; set; }
+
+    /// <summary>The session claiming the job.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public Guid? SessionId { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (ShouldProcess(ProjectName is null ? "the next due job" : $"the next due job of {ProjectName}", "Claim for a run") &&
+            TryInvoke((c, ct) => c.Jobs.ClaimDueAsync(ProjectName, SessionId, cancellationToken: ct), ProjectName, out var job) && job is not null)
+            WriteRecord(new ClaimedJobRecord(job));
+    }
+}
+
+/// <summary>
 /// <para type="synopsis">Records the result of a claimed job run (update_job_result): SUCCESS, FAILED, TIMEOUT or SKIPPED.</para>
 /// </summary>
 [Cmdlet(VerbsLifecycle.Complete, "ClaudeScheduledJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]

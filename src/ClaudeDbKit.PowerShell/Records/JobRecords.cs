@@ -44,6 +44,44 @@ public sealed class DueJobRecord
     public string? LastStatus { get; }
 }
 
+/// <summary>A job claimed for one run (<c>claude.claim_due_job</c>): what to run, and the run to report on.</summary>
+public sealed class ClaimedJobRecord
+{
+    public const string PSTypeName = "ClaudeDbKit.ClaimedJob";
+
+    public ClaimedJobRecord(ClaimedJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        JobId = job.JobId;
+        RunId = job.RunId;
+        JobName = job.JobName;
+        JobType = job.JobType;
+        Command = job.Command;
+        WorkingDirectory = job.WorkingDirectory;
+        TimeoutSeconds = job.TimeoutSeconds;
+        Priority = job.Priority;
+        TriggerType = job.TriggerType;
+    }
+
+    public Guid JobId { get; }
+
+    public Guid RunId { get; }
+
+    public string? JobName { get; }
+
+    public string? JobType { get; }
+
+    public string? Command { get; }
+
+    public string? WorkingDirectory { get; }
+
+    public int? TimeoutSeconds { get; }
+
+    public int? Priority { get; }
+
+    public string? TriggerType { get; }
+}
+
 /// <summary>A job that was created, claimed for a run, or given its run's result.</summary>
 public sealed class JobChangeRecord
 {

@@ -12,7 +12,17 @@ public sealed record DueJob(
         r.Integer("timeout_seconds"), r.Integer("priority"), r.Text("trigger_type"), r.Timestamp("last_run"), r.Text("last_status"));
 }
 
-/// <summary>Scheduled jobs: <c>create_scheduled_job</c>, <c>get_due_jobs</c>, <c>execute_job</c> (claim), <c>update_job_result</c>, <c>next_cron_run</c>.</summary>
+/// <summary>A job claimed for one run (<c>claude.claim_due_job</c>): what to run, and the run to report on.</summary>
+public sealed record ClaimedJob(
+    Guid JobId, Guid RunId, string? JobName, string? JobType, string? Command, string? WorkingDirectory, int? TimeoutSeconds, int? Priority,
+    string? TriggerType)
+{
+    internal static ClaimedJob Read(DbDataReader r) => new(
+        r.Uuid("job_id")!.Value, r.Uuid("run_id")!.Value, r.Text("job_name"), r.Text("job_type"), r.Text("command"), r.Text("working_directory"),
+        r.Integer("timeout_seconds"), r.Integer("priority"), r.Text("trigger_type"));
+}
+
+/// <summary>Scheduled jobs: <c>create_scheduled_job</c>, <c>get_due_jobs</c>, <c>execute_job</c> (claim), <c>claim_due_job</c>, <c>update_job_result</c>, <c>next_cron_run</c>.</summary>
 public sealed class JobsApi
 {
     private readonly FunctionCaller _caller;
@@ -35,6 +45,19 @@ public sealed class JobsApi
     public async Task<Guid> ClaimAsync(Guid jobId, Guid? sessionId = null, CancellationToken cancellationToken = default) =>
         await _caller.ScalarAsync<Guid>("SELECT claude.execute_job(p_job_id => $1, p_session_id => $2)",
             [Parameters.Uuid(jobId), Parameters.Uuid(sessionId)], cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Claims the next due job (in <see cref="DueAsync"/> order) for this client, or returns null when none is due. Concurrent
+    /// callers never get the same job: the database skips rows another caller is claiming. <paramref name="skipJobIds"/> are
+    /// passed over (the jobs this caller already ran in this pass).
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimDueAsync(string? projectName = null, Guid? sessionId = null, IReadOnlyCollection<Guid>? skipJobIds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var claimed = await _caller.QueryAsync("SELECT * FROM claude.claim_due_job(p_project_name => $1, p_session_id => $2, p_skip_job_ids => $3)",
+            [Parameters.Text(projectName), Parameters.Uuid(sessionId), Parameters.UuidArray(skipJobIds)], ClaimedJob.Read, cancellationToken).ConfigureAwait(false);
+        return claimed.Count == 0 ? null : claimed[0];
+    }
 
     /// <summary>Records the result of a claimed run: SUCCESS, FAILED, TIMEOUT or SKIPPED.</summary>
     public Task ReportAsync(Guid jobId, string status, string? output = null, string? error = null, CancellationToken cancellationToken = default) =>

@@ -19,6 +19,9 @@ internal static class Parameters
     public static NpgsqlParameter TextArray(IReadOnlyCollection<string>? values) =>
         Typed(NpgsqlDbType.Array | NpgsqlDbType.Text, values?.ToArray());
 
+    public static NpgsqlParameter UuidArray(IReadOnlyCollection<Guid>? values) =>
+        Typed(NpgsqlDbType.Array | NpgsqlDbType.Uuid, values?.ToArray());
+
     public static NpgsqlParameter Interval(TimeSpan? value) => Typed(NpgsqlDbType.Interval, value);
 
     public static NpgsqlParameter Timestamp(DateTime? value) =>

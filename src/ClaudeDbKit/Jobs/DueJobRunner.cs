@@ -6,35 +6,44 @@ namespace ClaudeDbKit.Jobs;
 public sealed record JobRunOutcome(Guid JobId, string JobName, string Status, int? ExitCode, TimeSpan Duration, string? Error);
 
 /// <summary>
-/// The client half of <c>execute_job</c>: claims each due job in the database (so two sessions never
+/// The client half of <c>claim_due_job</c>: claims each due job in the database (so two sessions never
 /// run one job twice), runs its command locally with its timeout, and reports the result.
 /// </summary>
 public sealed class DueJobRunner(ClaudeDbClient client)
 {
-    /// <summary>Runs the due jobs (at most five, as the database returns them). Jobs another client claimed first are skipped.</summary>
+    // The seed's session start limit: one pass runs at most this many jobs.
+    private const int JobsPerPass = 5;
+
+    /// <summary>
+    /// Claims and runs due jobs one at a time (at most five per pass), highest priority first. Each claim takes the next
+    /// due job nobody else is claiming and this pass has not run, so clients running passes at the same time share the work and never run a job twice.
+    /// </summary>
     public async Task<IReadOnlyList<JobRunOutcome>> RunDueAsync(Guid? sessionId, string? projectName, Action<string>? log = null,
         CancellationToken cancellationToken = default)
     {
         var outcomes = new List<JobRunOutcome>();
-        foreach (var job in await client.Jobs.DueAsync(projectName, cancellationToken).ConfigureAwait(false))
+        while (outcomes.Count < JobsPerPass)
         {
-            var name = job.JobName ?? job.JobId.ToString();
+            ClaimedJob? job;
             try
             {
-                await client.Jobs.ClaimAsync(job.JobId, sessionId, cancellationToken).ConfigureAwait(false);
+                job = await client.Jobs.ClaimDueAsync(projectName, sessionId, outcomes.Select(o => o.JobId).ToList(), cancellationToken).ConfigureAwait(false);
             }
-            catch (ConflictException)
+            catch (InvalidStateException e)
             {
-                log?.Invoke($"Job {name} was claimed by another session; skipped.");
-                continue;
+                log?.Invoke($"No more jobs this pass: {e.Message}");
+                break;
             }
+            if (job is null)
+                break;
+            var name = job.JobName ?? job.JobId.ToString();
             log?.Invoke($"Running job {name}: {job.Command}");
             outcomes.Add(await RunClaimedAsync(job, name, cancellationToken).ConfigureAwait(false));
         }
         return outcomes;
     }
 
-    private async Task<JobRunOutcome> RunClaimedAsync(DueJob job, string name, CancellationToken cancellationToken)
+    private async Task<JobRunOutcome> RunClaimedAsync(ClaimedJob job, string name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(job.Command))
             return await ReportAsync(job, name, "FAILED", null, TimeSpan.Zero, "", "The job has no command.").ConfigureAwait(false);
@@ -66,7 +75,7 @@ public sealed class DueJobRunner(ClaudeDbClient client)
             $"Exited with code {result.ExitCode}.{Tail(result.ErrorOutput)}").ConfigureAwait(false);
     }
 
-    private async Task<JobRunOutcome> ReportAsync(DueJob job, string name, string status, int? exitCode, TimeSpan duration, string output, string? error)
+    private async Task<JobRunOutcome> ReportAsync(ClaimedJob job, string name, string status, int? exitCode, TimeSpan duration, string output, string? error)
     {
         // Reported even when the caller is being cancelled: an unreported claim blocks the job until it times out.
         await client.Jobs.ReportAsync(job.JobId, status, output.Length == 0 ? null : output, error, CancellationToken.None).ConfigureAwait(false);

@@ -16,65 +16,82 @@ internal sealed class Journal
 
     public Journal(string appliedBy) => _appliedBy = appliedBy;
 
-    /// <summary>Creates the schema and the journal, or extends a DbUp journal, touching only what is missing so that a role without CREATE on the database can deploy into an existing schema.</summary>
-    public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private const string EnsureSql = """
+        DO $ensure_journal$
+        BEGIN
+            IF to_regnamespace('claude') IS NULL THEN
+                CREATE SCHEMA claude;
+            END IF;
+            IF to_regclass('claude.schemaversions') IS NULL THEN
+                CREATE TABLE claude.schemaversions (
+                    schemaversionsid serial NOT NULL,
+                    scriptname character varying(255) NOT NULL,
+                    applied timestamp without time zone NOT NULL,
+                    CONSTRAINT "PK_schemaversions_Id" PRIMARY KEY (schemaversionsid));
+                COMMENT ON TABLE claude.schemaversions IS
+                    'Scripts applied by ClaudeDbKit (DbUp-compatible journal; checksum, kind, execution_ms and applied_by are ClaudeDbKit extensions).';
+            END IF;
+            IF NOT EXISTS (SELECT FROM pg_attribute
+                           WHERE attrelid = 'claude.schemaversions'::regclass AND attname = 'checksum' AND NOT attisdropped) THEN
+                ALTER TABLE claude.schemaversions
+                    ADD COLUMN IF NOT EXISTS checksum character varying(64),
+                    ADD COLUMN IF NOT EXISTS kind character varying(20),
+                    ADD COLUMN IF NOT EXISTS execution_ms integer,
+                    ADD COLUMN IF NOT EXISTS applied_by character varying(255);
+            END IF;
+        END
+        $ensure_journal$
+        """;
+
+    private const string ReadExtendedSql = "SELECT scriptname, applied, checksum, kind FROM claude.schemaversions ORDER BY schemaversionsid";
+    private const string ReadDbUpSql = "SELECT scriptname, applied, NULL::text, NULL::text FROM claude.schemaversions ORDER BY schemaversionsid";
+
+    /// <summary>
+    /// Creates the schema and the journal, or extends a DbUp journal, touching only what is missing so that a role without
+    /// CREATE on the database can deploy into an existing schema; then reads it. One round trip: a deployment with
+    /// nothing to do spends its time on this call.
+    /// </summary>
+    public static async Task<IReadOnlyList<JournalEntry>> EnsureAndReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        const string sql = """
-            DO $ensure_journal$
-            BEGIN
-                IF to_regnamespace('claude') IS NULL THEN
-                    CREATE SCHEMA claude;
-                END IF;
-                IF to_regclass('claude.schemaversions') IS NULL THEN
-                    CREATE TABLE claude.schemaversions (
-                        schemaversionsid serial NOT NULL,
-                        scriptname character varying(255) NOT NULL,
-                        applied timestamp without time zone NOT NULL,
-                        CONSTRAINT "PK_schemaversions_Id" PRIMARY KEY (schemaversionsid));
-                    COMMENT ON TABLE claude.schemaversions IS
-                        'Scripts applied by ClaudeDbKit (DbUp-compatible journal; checksum, kind, execution_ms and applied_by are ClaudeDbKit extensions).';
-                END IF;
-                IF NOT EXISTS (SELECT FROM pg_attribute
-                               WHERE attrelid = 'claude.schemaversions'::regclass AND attname = 'checksum' AND NOT attisdropped) THEN
-                    ALTER TABLE claude.schemaversions
-                        ADD COLUMN IF NOT EXISTS checksum character varying(64),
-                        ADD COLUMN IF NOT EXISTS kind character varying(20),
-                        ADD COLUMN IF NOT EXISTS execution_ms integer,
-                        ADD COLUMN IF NOT EXISTS applied_by character varying(255);
-                END IF;
-            END
-            $ensure_journal$;
-            """;
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand(EnsureSql), new NpgsqlBatchCommand(ReadExtendedSql) },
+        };
+        await using var rows = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadEntriesAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>All rows in the order they were written; empty when the journal does not exist yet (a dry run creates nothing).</summary>
+    /// <summary>
+    /// All rows in the order they were written; empty when the journal does not exist yet (a dry run creates nothing).
+    /// Reads the extended journal in one round trip and falls back only for a missing journal or a DbUp one; must not
+    /// run inside a transaction, which the first failure would abort.
+    /// </summary>
     public static async Task<IReadOnlyList<JournalEntry>> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        bool exists, extended;
-        await using (var probe = new NpgsqlCommand(
-            """
-            SELECT to_regclass('claude.schemaversions') IS NOT NULL,
-                   EXISTS (SELECT FROM pg_attribute
-                           WHERE attrelid = to_regclass('claude.schemaversions') AND attname = 'checksum' AND NOT attisdropped)
-            """, connection))
-        await using (var reader = await probe.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            exists = reader.GetBoolean(0);
-            extended = reader.GetBoolean(1);
+            return await ReadAsync(connection, ReadExtendedSql, cancellationToken).ConfigureAwait(false);
         }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return [];
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedColumn)
+        {
+            return await ReadAsync(connection, ReadDbUpSql, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-        var entries = new List<JournalEntry>();
-        if (!exists)
-            return entries;
-
-        var sql = extended
-            ? "SELECT scriptname, applied, checksum, kind FROM claude.schemaversions ORDER BY schemaversionsid"
-            : "SELECT scriptname, applied, NULL::text, NULL::text FROM claude.schemaversions ORDER BY schemaversionsid";
+    private static async Task<IReadOnlyList<JournalEntry>> ReadAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(sql, connection);
         await using var rows = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadEntriesAsync(rows, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<JournalEntry>> ReadEntriesAsync(NpgsqlDataReader rows, CancellationToken cancellationToken)
+    {
+        var entries = new List<JournalEntry>();
         while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             entries.Add(new JournalEntry(

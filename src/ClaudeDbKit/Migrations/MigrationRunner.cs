@@ -16,13 +16,15 @@ public sealed class MigrationRunner
 
     public MigrationRunner(string connectionString, MigrationOptions? options = null)
     {
+        _options = options ?? new MigrationOptions();
         _connection = ConnectionStrings.Parse(connectionString);
         // One physical connection holds the session-level deployment lock; a pooled one could carry it
         // (or lose it to DISCARD ALL) behind our back.
         _connection.Pooling = false;
+        // Timeouts travel in the startup packet rather than costing a round trip of SET commands.
+        _connection.Options = $"{_connection.Options} -c statement_timeout={Milliseconds(_options.StatementTimeout)} -c lock_timeout={Milliseconds(_options.LockTimeout)}".Trim();
         if (string.IsNullOrEmpty(_connection.ApplicationName))
             _connection.ApplicationName = "claudedbkit-migrate";
-        _options = options ?? new MigrationOptions();
     }
 
     /// <summary>Each script of this build and each journaled script, with its state. Changes nothing.</summary>
@@ -55,9 +57,8 @@ public sealed class MigrationRunner
         await using (await DeploymentLock.AcquireAsync(connection, _options.LockWait,
                          message => Report(progress, message, null, 0, 0), cancellationToken).ConfigureAwait(false))
         {
-            await Journal.EnsureAsync(connection, cancellationToken).ConfigureAwait(false);
             // Read only now, under the lock: a deployment that finished while we waited has changed it.
-            var status = MigrationPlanner.Compare(scripts, await Journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
+            var status = MigrationPlanner.Compare(scripts, await Journal.EnsureAndReadAsync(connection, cancellationToken).ConfigureAwait(false));
             var work = PlanWork(status);
             var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
             var journal = new Journal(AppliedBy());
@@ -81,7 +82,9 @@ public sealed class MigrationRunner
             }
 
             Report(progress, work.Count == 0 ? "Nothing to apply: the database is up to date." : $"Applied {work.Count} script(s).", null, work.Count, work.Count);
-            var after = MigrationPlanner.Compare(scripts, await Journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
+            var after = work.Count == 0
+                ? status
+                : MigrationPlanner.Compare(scripts, await Journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
             return new MigrationResult(false, outcomes, after);
         }
     }
@@ -106,10 +109,6 @@ public sealed class MigrationRunner
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var command = new NpgsqlCommand(
-                $"SET statement_timeout = {Milliseconds(_options.StatementTimeout)}; SET lock_timeout = {Milliseconds(_options.LockTimeout)}",
-                connection);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

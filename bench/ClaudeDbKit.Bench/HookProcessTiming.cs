@@ -5,27 +5,10 @@ namespace ClaudeDbKit.Bench;
 
 internal sealed record Measurement(string Name, TimeSpan Median, TimeSpan P90);
 
-/// <summary>Repeated timings with warm-up; medians and 90th percentiles.</summary>
-internal static class Measure
+/// <summary>Whole processes (a hook as Claude Code starts it) timed repeatedly after warm-up; medians and 90th percentiles.</summary>
+internal static class HookProcessTiming
 {
     private const int WarmUp = 3;
-
-    public static async Task<Measurement> InProcessSelectOneAsync(string connectionString, int iterations)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT 1", connection);
-        await command.PrepareAsync();
-        var times = new List<TimeSpan>();
-        for (var i = 0; i < iterations + WarmUp * 10; i++)
-        {
-            var clock = Stopwatch.StartNew();
-            await command.ExecuteScalarAsync();
-            if (i >= WarmUp * 10)
-                times.Add(clock.Elapsed);
-        }
-        return Summarize("prepared SELECT 1 round trip (in process, physical limit)", times);
-    }
 
     public static async Task<Measurement> ProcessAsync(string name, string fileName, string[] arguments, IDictionary<string, string> environment,
         Func<int, string?> stdin, int iterations)
