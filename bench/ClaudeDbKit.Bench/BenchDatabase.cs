@@ -21,11 +21,15 @@ internal static class BenchDatabase
         await VacuumAsync(connection, cancellationToken);
     }
 
-    // Sets the visibility map and statistics now, so that autovacuum does not start in the middle of a measurement.
+    // Sets the visibility map and statistics now, so that autovacuum does not start in the middle of a
+    // measurement, and writes the new pages out, so that no checkpoint does either.
     private static async Task VacuumAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 0 };
-        await vacuum.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var sql in new[] { "VACUUM ANALYZE", "CHECKPOINT" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Copies activity_feed until it holds <paramref name="factor"/> times its rows, spread over the same year, as years of use would.</summary>

@@ -35,6 +35,19 @@ public sealed class DomainCommandTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task Jobs_claim_due_takes_the_next_due_job_once_and_then_nothing()
+    {
+        var created = Json(await Run("jobs", "create", "--name", "cli-claim", "--type", "maintenance", "--command", "true", "--json"))
+            .GetProperty("id").GetString();
+
+        var claimed = Assert.Single(Json(await Run("jobs", "claim-due", "--json")).EnumerateArray());
+        Assert.Equal(created, claimed.GetProperty("jobId").GetString());
+        Assert.True(Guid.TryParse(claimed.GetProperty("runId").GetString(), out _));
+        Assert.Equal("true", claimed.GetProperty("command").GetString());
+        Assert.Empty(Json(await Run("jobs", "claim-due", "--json")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task Database_rule_violations_exit_1_with_the_database_message_and_hint()
     {
         var invalid = await Run("session", "list", "--status", "sleeping");
