@@ -98,27 +98,37 @@ BEGIN
         IF claude.messages_user_activity_trigger() IS NOT NULL THEN
             RETURN NULL;
         END IF;
+        -- Sessions are looked up per row (scalar subqueries on the primary key): as joins, a statement of a
+        -- few thousand rows gets a hash join that reads every session.
         INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
-        SELECT 'message', n.message_id, COALESCE(left(fi.identity_name, 100), left(n.from_session_id::text, 100)), 'message_sent',
+        SELECT 'message', n.message_id,
+               COALESCE((SELECT left(i.identity_name, 100) FROM claude.sessions s JOIN claude.identities i ON i.identity_id = s.identity_id
+                          WHERE s.session_id = n.from_session_id),
+                        left(n.from_session_id::text, 100)),
+               'message_sent',
                left(format('Message sent: %s', COALESCE(n.subject, '(no subject)')), 500),
                format('%s %s message to %s', COALESCE(n.priority, 'normal'), COALESCE(n.message_type, 'untyped'),
                       COALESCE('session ' || n.to_session_id::text, 'project ' || n.to_project)),
-               left(COALESCE(NULLIF(btrim(n.to_project), ''), ts.project_name, n.from_project), 100), 'info', clock_timestamp()
+               left(COALESCE(NULLIF(btrim(n.to_project), ''),
+                             (SELECT s.project_name FROM claude.sessions s WHERE s.session_id = n.to_session_id),
+                             n.from_project), 100),
+               'info', clock_timestamp()
           FROM new_rows n
-          LEFT JOIN claude.sessions ts ON ts.session_id = n.to_session_id
-          LEFT JOIN claude.sessions fs ON fs.session_id = n.from_session_id
-          LEFT JOIN claude.identities fi ON fi.identity_id = fs.identity_id
          ORDER BY n.created_at, n.message_id;
     ELSE
         INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
-        SELECT 'message', n.message_id, left(ti.identity_name, 100), 'message_acknowledged',
+        SELECT 'message', n.message_id,
+               (SELECT left(i.identity_name, 100) FROM claude.sessions s JOIN claude.identities i ON i.identity_id = s.identity_id
+                 WHERE s.session_id = n.to_session_id),
+               'message_acknowledged',
                left(format('Message acknowledged: %s', COALESCE(n.subject, '(no subject)')), 500),
                format('%s message to %s', COALESCE(n.message_type, 'untyped'), COALESCE('session ' || n.to_session_id::text, 'project ' || n.to_project)),
-               left(COALESCE(NULLIF(btrim(n.to_project), ''), ts.project_name, n.from_project), 100), 'info', clock_timestamp()
+               left(COALESCE(NULLIF(btrim(n.to_project), ''),
+                             (SELECT s.project_name FROM claude.sessions s WHERE s.session_id = n.to_session_id),
+                             n.from_project), 100),
+               'info', clock_timestamp()
           FROM new_rows n
           JOIN old_rows o ON o.message_id = n.message_id AND o.status IS DISTINCT FROM 'acknowledged'
-          LEFT JOIN claude.sessions ts ON ts.session_id = n.to_session_id
-          LEFT JOIN claude.identities ti ON ti.identity_id = ts.identity_id
          WHERE n.status = 'acknowledged'
          ORDER BY n.created_at, n.message_id;
     END IF;
