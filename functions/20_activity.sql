@@ -114,7 +114,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF TG_OP = 'DELETE' AND current_setting('claude.activity_archiving', true) = txid_current()::text THEN
+    -- Anyone can set the flag; only archive_activity (SECURITY DEFINER, so current_user is its owner) may use it.
+    IF TG_OP = 'DELETE' AND current_setting('claude.activity_archiving', true) = txid_current()::text
+       AND current_user = (SELECT pg_get_userbyid(p.proowner) FROM pg_proc p WHERE p.oid = 'claude.archive_activity(interval)'::regprocedure) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION USING ERRCODE = 'CD003',
