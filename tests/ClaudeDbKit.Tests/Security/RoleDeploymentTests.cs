@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using ClaudeDbKit.Migrations;
+using ClaudeDbKit.Tests.Infrastructure;
+using Npgsql;
+using Xunit;
+
+namespace ClaudeDbKit.Tests.Security;
+
+/// <summary>Role names chosen at deploy time, deployers that may not create roles, and names that must be refused.</summary>
+public sealed class RoleDeploymentTests : SecurityDatabaseTest
+{
+    private static Task<MigrationResult> MigrateAsync(string connectionString, string? appRole = null, string? readerRole = null) =>
+        new MigrationRunner(connectionString, new MigrationOptions { AppRole = appRole, ReaderRole = readerRole }).MigrateAsync();
+
+    private Task<bool> HasExecuteAsync(string role, string function) =>
+        Sql.ScalarAsync<bool>(ConnectionString, $"SELECT has_function_privilege('{role.Replace("'", "''", StringComparison.Ordinal)}', '{function}', 'EXECUTE')");
+
+    [Fact]
+    public async Task Role_names_given_at_deploy_are_created_granted_and_remembered_and_the_old_roles_keep_their_rights()
+    {
+        var app = TestRoleName("app");
+        // Quotes and a statement in a name are just characters of the name.
+        var reader = TestRoleName("rd") + "\"; DROP TABLE claude.sessions; --";
+        TestRoleName("unused");
+        var sandbox = reader + "_sandbox";
+
+        var result = await MigrateAsync(ConnectionString, app, reader);
+
+        Assert.Equal(["functions/99_security.sql"], result.Scripts.Select(s => s.Name));
+        Assert.Equal([app, reader], (await Sql.RowsAsync(ConnectionString, "SELECT role_name FROM claude.security_roles ORDER BY role_kind")).Select(r => (string)r[0]!));
+        Assert.Equal(3L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2, $3) AND NOT rolcanlogin", app, reader, sandbox));
+        Assert.True(await HasExecuteAsync(app, "claude.start_session(uuid,text,text,uuid,boolean)"));
+        Assert.True(await Sql.ScalarAsync<bool>(ConnectionString, "SELECT has_table_privilege($1, 'claude.active_sessions', 'SELECT')", reader));
+        Assert.Equal(sandbox, await Sql.ScalarAsync<string>(ConnectionString, "SELECT pg_get_userbyid(proowner)::text FROM pg_proc WHERE oid = 'claude.evaluate_reminder_condition(text,boolean)'::regprocedure"));
+        Assert.True(await Sql.ScalarAsync<bool>(ConnectionString, "SELECT to_regclass('claude.sessions') IS NOT NULL"));
+        // Nothing is revoked: the default roles keep what they were given.
+        Assert.True(await HasExecuteAsync(AppRole, "claude.start_session(uuid,text,text,uuid,boolean)"));
+
+        await Sql.ExecuteAsync(ConnectionString, "CREATE OR REPLACE VIEW claude.later_view AS SELECT 1 AS x; COMMENT ON VIEW claude.later_view IS 'test'");
+        Assert.Equal(["functions/99_security.sql"], (await MigrateAsync(ConnectionString, app)).Scripts.Select(s => s.Name));
+        Assert.True(await Sql.ScalarAsync<bool>(ConnectionString, "SELECT has_table_privilege($1, 'claude.later_view', 'SELECT')", reader));
+        Assert.Empty((await MigrateAsync(ConnectionString)).Scripts);
+    }
+
+    [Theory]
+    [InlineData("pg_gateway", null, "CD001")]
+    [InlineData(null, "postgres", "CD001")]
+    [InlineData("a_role_name_that_is_much_too_long_for_postgresql_identifiers_0123456789", null, "CD001")]
+    public async Task Invalid_role_names_fail_the_deployment_with_CD001_and_change_nothing(string? app, string? reader, string sqlState)
+    {
+        var before = await Sql.RowsAsync(ConnectionString, "SELECT role_kind, role_name FROM claude.security_roles ORDER BY 1");
+        if (reader == "postgres")
+            reader = new NpgsqlConnectionStringBuilder(ConnectionString).Username; // the deploying role: owns everything
+
+        var error = await Assert.ThrowsAsync<MigrationScriptException>(() => MigrateAsync(ConnectionString, app, reader));
+
+        Assert.Equal(("functions/99_security.sql", sqlState), (error.ScriptName, error.SqlState));
+        Assert.Equal(before, await Sql.RowsAsync(ConnectionString, "SELECT role_kind, role_name FROM claude.security_roles ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task A_deployer_that_may_not_create_roles_deploys_with_a_notice_and_secured_functions()
+    {
+        var deployer = TestRoleName("deployer");
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var database = await Server.CreateDatabaseAsync();
+        try
+        {
+            var name = new NpgsqlConnectionStringBuilder(database).Database;
+            await Sql.ExecuteAsync(ConnectionString, $"CREATE ROLE \"{deployer}\" LOGIN NOCREATEROLE PASSWORD '{password}'");
+            await Sql.ExecuteAsync(database, $"ALTER DATABASE \"{name}\" OWNER TO \"{deployer}\"");
+            var asDeployer = new NpgsqlConnectionStringBuilder(database) { Username = deployer, Password = password, Pooling = false }.ConnectionString;
+            var missingApp = TestRoleName("missingapp");
+            var missingReader = TestRoleName("missingreader");
+
+            await MigrateAsync(asDeployer, missingApp, missingReader);
+
+            Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM pg_roles WHERE rolname IN ($1, $2)", missingApp, missingReader));
+            var functions = await Sql.RowsAsync(database, GatewayCatalog.FunctionsSql);
+            Assert.True((bool)Assert.Single(functions, f => (string)f[0]! == "claude.start_session(uuid,text,text,uuid,boolean)")[3]!);
+            // Without a sandbox, conditions must not run with the owner's rights: check_reminder stays invoker.
+            Assert.False((bool)Assert.Single(functions, f => (string)f[0]! == "claude.check_reminder(uuid)")[3]!);
+            Assert.All(functions.Where(f => !(bool)f[2]!), f => Assert.False((bool)f[6]!, $"{f[0]} is executable by PUBLIC"));
+            Assert.NotNull(await Sql.ScalarAsync<object>(asDeployer, "SELECT claude.register_identity('deployed-without-roles', 'claude-code')"));
+        }
+        finally
+        {
+            await Server.DropDatabaseAsync(database);
+        }
+    }
+}
