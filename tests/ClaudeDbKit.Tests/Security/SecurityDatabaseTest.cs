@@ -68,11 +68,18 @@ public abstract class SecurityDatabaseTest : IAsyncLifetime
     }
 
     /// <summary>A digest of every row of every table of schema claude (except the journal): equal before and after means nothing was written.</summary>
-    protected Task<string?> ContentDigestAsync() => Sql.ScalarAsync<string>(ConnectionString, """
+    protected async Task<string> ContentDigestAsync()
+    {
+        var digest = await Sql.ScalarAsync<string>(ConnectionString, DigestSql);
+        Assert.False(string.IsNullOrEmpty(digest), "the content digest is empty");
+        return digest!;
+    }
+
+    private const string DigestSql = """
         SELECT md5(string_agg(t.digest, ',' ORDER BY t.name))
           FROM (SELECT c.relname::text AS name,
-                       (xpath('/row/d/text()', query_to_xml(format('SELECT md5(coalesce(string_agg(x::text, '','' ORDER BY x::text), '''')) AS d FROM %s x', c.oid::regclass), false, false, '')))[1]::text AS digest
+                       (xpath('/table/row/d/text()', query_to_xml(format('SELECT md5(coalesce(string_agg(x::text, '','' ORDER BY x::text), '''')) AS d FROM %s x', c.oid::regclass), false, false, '')))[1]::text AS digest
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname = 'claude' AND c.relkind IN ('r', 'p') AND c.relname <> 'schemaversions') t
-        """);
+        """;
 }
