@@ -148,9 +148,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a retention period is required',
             HINT = 'Omit p_older_than for 90 days, or pass e.g. interval ''30 days''.';
     END IF;
-    IF p_older_than <= interval '0' THEN
+    -- Beyond 1000 years now() - p_older_than can leave the timestamp range (22008).
+    IF p_older_than <= interval '0' OR p_older_than > interval '1000 years' THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
-            MESSAGE = format('retention period %s is not valid: it must be positive', p_older_than),
+            MESSAGE = format('retention period %s is not valid: it must be positive and at most 1000 years', p_older_than),
             HINT = 'Pass a positive interval, e.g. interval ''90 days''.';
     END IF;
     PERFORM set_config('claude.activity_archiving', txid_current()::text, true);
@@ -168,7 +169,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.archive_activity(interval) IS
-    'Retention: moves activity_feed entries older than p_older_than (default 90 days, positive) into claude.activity_feed_archive; returns how many.';
+    'Retention: moves activity_feed entries older than p_older_than (default 90 days, positive, at most 1000 years) into claude.activity_feed_archive; returns how many.';
 
 CREATE OR REPLACE VIEW claude.recent_activity AS
 SELECT a.id, a.source_type, a.source_id, a.actor, a.activity_type, a.title, a.summary, a.project_name, a.severity, a.created_at
