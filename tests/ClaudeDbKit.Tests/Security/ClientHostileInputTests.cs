@@ -61,6 +61,8 @@ public sealed class ClientHostileInputTests(ModuleContractTests.ModuleFixture mo
     {
         ["System.String"] = "text", ["System.String[]"] = "text[]", ["System.Guid"] = "uuid", ["System.Int32"] = "integer",
         ["System.DateTime"] = "timestamp without time zone", ["System.Boolean"] = "boolean", ["System.TimeSpan"] = "interval",
+        ["System.Collections.Hashtable"] = "jsonb", // sent as JSON
+        ["System.Double"] = "interval", // -ConnectTimeoutSeconds: [ValidateRange(0, 3600)] before it becomes a TimeSpan
         // Not values sent to a function: switches, credentials, pipeline objects, script paths.
         ["System.Management.Automation.SwitchParameter"] = "", ["System.Management.Automation.PSCredential"] = "",
     };
