@@ -20,9 +20,8 @@ public sealed class RoleDeploymentTests : SecurityDatabaseTest
     {
         var app = TestRoleName("app");
         // Quotes and a statement in a name are just characters of the name.
-        var reader = TestRoleName("rd") + "\"; DROP TABLE claude.sessions; --";
-        TestRoleName("unused");
-        var sandbox = reader + "_sandbox";
+        var reader = TestRoleNameFor(TestRoleName("rd") + "\"; DROP TABLE claude.sessions; --");
+        var sandbox = TestRoleNameFor(reader + "_sandbox");
 
         var result = await MigrateAsync(ConnectionString, app, reader);
 
@@ -58,18 +57,53 @@ public sealed class RoleDeploymentTests : SecurityDatabaseTest
         Assert.Equal(before, await Sql.RowsAsync(ConnectionString, "SELECT role_kind, role_name FROM claude.security_roles ORDER BY 1"));
     }
 
-    [Fact]
-    public async Task A_deployer_that_may_not_create_roles_deploys_with_a_notice_and_secured_functions()
+    /// <summary>A fresh empty database owned by a new login role that is no superuser; its connection string.</summary>
+    private async Task<(string Database, string AsDeployer)> DatabaseOfDeployerAsync(string attributes)
     {
         var deployer = TestRoleName("deployer");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
         var database = await Server.CreateDatabaseAsync();
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        await Sql.ExecuteAsync(ConnectionString, $"CREATE ROLE \"{deployer}\" LOGIN {attributes} PASSWORD '{password}'");
+        await Sql.ExecuteAsync(database, $"ALTER DATABASE \"{name}\" OWNER TO \"{deployer}\"");
+        return (database, new NpgsqlConnectionStringBuilder(database) { Username = deployer, Password = password, Pooling = false }.ConnectionString);
+    }
+
+    [Fact]
+    public async Task A_deployer_that_may_create_roles_but_is_no_superuser_gets_the_whole_setup()
+    {
+        var (database, asDeployer) = await DatabaseOfDeployerAsync("CREATEROLE");
         try
         {
-            var name = new NpgsqlConnectionStringBuilder(database).Database;
-            await Sql.ExecuteAsync(ConnectionString, $"CREATE ROLE \"{deployer}\" LOGIN NOCREATEROLE PASSWORD '{password}'");
-            await Sql.ExecuteAsync(database, $"ALTER DATABASE \"{name}\" OWNER TO \"{deployer}\"");
-            var asDeployer = new NpgsqlConnectionStringBuilder(database) { Username = deployer, Password = password, Pooling = false }.ConnectionString;
+            var (app, reader) = (TestRoleName("app"), TestRoleName("reader"));
+            var sandbox = TestRoleNameFor(reader + "_sandbox");
+
+            await MigrateAsync(asDeployer, app, reader);
+
+            Assert.Equal(sandbox, await Sql.ScalarAsync<string>(database, "SELECT pg_get_userbyid(proowner)::text FROM pg_proc WHERE oid = 'claude.evaluate_reminder_condition(text,boolean)'::regprocedure"));
+            Assert.False(await Sql.ScalarAsync<bool>(database, "SELECT has_schema_privilege($1, 'claude', 'CREATE')", sandbox));
+            var login = TestRoleName("login");
+            await Sql.ExecuteAsync(database, $"CREATE ROLE \"{login}\" LOGIN PASSWORD 'pw' IN ROLE \"{app}\"");
+            var asApp = new NpgsqlConnectionStringBuilder(database) { Username = login, Password = "pw", Pooling = false }.ConnectionString;
+            var reminder = await Sql.ScalarAsync<Guid>(asApp, "SELECT claude.create_reminder('r', now()::timestamp, p_check_type => 'sql_query', p_check_condition => $1)", $"current_user = '{sandbox}'");
+            Assert.True(await Sql.ScalarAsync<bool>(new NpgsqlConnectionStringBuilder(asApp) { Options = "-c statement_timeout=5000" }.ConnectionString, "SELECT claude.check_reminder($1)", reminder));
+            // A second deployment by the same role re-creates and re-secures the functions it no longer owns alone.
+            await Sql.ExecuteAsync(database, "DELETE FROM claude.schemaversions WHERE scriptname = 'functions/80_reminders.sql'");
+            Assert.Contains("functions/80_reminders.sql", (await MigrateAsync(asDeployer)).Scripts.Select(s => s.Name));
+            Assert.True(await Sql.ScalarAsync<bool>(database, "SELECT prosecdef FROM pg_proc WHERE oid = 'claude.evaluate_reminder_condition(text,boolean)'::regprocedure"));
+        }
+        finally
+        {
+            await Server.DropDatabaseAsync(database);
+        }
+    }
+
+    [Fact]
+    public async Task A_deployer_that_may_not_create_roles_deploys_with_a_notice_and_secured_functions()
+    {
+        var (database, asDeployer) = await DatabaseOfDeployerAsync("NOCREATEROLE");
+        try
+        {
             var missingApp = TestRoleName("missingapp");
             var missingReader = TestRoleName("missingreader");
 

@@ -33,13 +33,18 @@ public abstract class SecurityDatabaseTest : IAsyncLifetime
     {
         await Server.DropDatabaseAsync(ConnectionString);
         foreach (var role in _roles)
-            await Sql.ExecuteAsync(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString, $"DROP ROLE IF EXISTS \"{role}\"");
+            await Sql.ExecuteAsync(new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres" }.ConnectionString, $"DROP ROLE IF EXISTS {Identifier(role)}");
     }
 
+    /// <summary>A quoted SQL identifier: test role names hold quotes on purpose.</summary>
+    protected static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     /// <summary>A role name unique to this test, dropped after it.</summary>
-    protected string TestRoleName(string prefix)
+    protected string TestRoleName(string prefix) => TestRoleNameFor($"cdbk_{prefix}_{Guid.NewGuid().ToString("N")[..8]}");
+
+    /// <summary>Drops <paramref name="name"/> after the test (a role the deployment made from another name).</summary>
+    protected string TestRoleNameFor(string name)
     {
-        var name = $"cdbk_{prefix}_{Guid.NewGuid().ToString("N")[..8]}";
         _roles.Add(name);
         return name;
     }
