@@ -85,28 +85,15 @@ public sealed class HostileInputTests : SecurityDatabaseTest
         """;
 
     // Input parameters of the gateway functions, in order.
-    private const string ParametersSql = """
+    private const string ParametersSql = $$"""
         SELECT p.proname::text, a.name, format_type(a.type, NULL)
-          FROM pg_proc p
-          JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'claude'
-          JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
+          FROM {{GatewayCatalog.ToolkitFunctions}}
           CROSS JOIN LATERAL unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]), p.proargnames,
                                     coalesce(p.proargmodes, array_fill('i'::"char", ARRAY[cardinality(coalesce(p.proallargtypes, p.proargtypes::oid[]))])))
                 WITH ORDINALITY a(type, name, mode, ord)
-         WHERE p.prokind = 'f' AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype AND a.mode IN ('i', 'b')
-           AND (d.description NOT LIKE 'Internal%' OR d.description LIKE 'Internal (hook path%')
+         WHERE p.prokind = 'f' AND a.mode IN ('i', 'b') AND {{GatewayCatalog.IsGateway}}
            AND p.proname = $1
          ORDER BY a.ord
-        """;
-
-    private const string GatewayNamesSql = """
-        SELECT DISTINCT p.proname::text
-          FROM pg_proc p
-          JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'claude'
-          JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
-         WHERE p.prokind = 'f' AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype
-           AND (d.description NOT LIKE 'Internal%' OR d.description LIKE 'Internal (hook path%')
-         ORDER BY 1
         """;
 
     // Where a successful call stored a text value: any column of any table of schema claude, exactly.
@@ -125,7 +112,7 @@ public sealed class HostileInputTests : SecurityDatabaseTest
     [Fact]
     public async Task Every_gateway_function_has_a_valid_call_to_attack()
     {
-        var names = (await Sql.RowsAsync(ConnectionString, GatewayNamesSql)).Select(r => (string)r[0]!).ToList();
+        var names = (await Sql.RowsAsync(ConnectionString, GatewayCatalog.GatewayNamesSql)).Select(r => (string)r[0]!).ToList();
         Assert.Equal(names, ValidCalls.Keys.Order(StringComparer.Ordinal));
     }
 
