@@ -76,6 +76,29 @@ public sealed class CliHostileInputTests : SecurityDatabaseTest
         Assert.Equal([Injection], await Sql.ScalarAsync<string[]>(ConnectionString, "SELECT applies_to_projects FROM claude.knowledge WHERE title = '$$ \\ '''") ?? []);
     }
 
+    [Fact]
+    public async Task A_hook_payload_with_a_NUL_character_is_refused_naming_the_field_and_never_queued()
+    {
+        var login = await LoginAsync(AppRole, "hook");
+        var stateDir = Path.Combine(Path.GetTempPath(), "claudedbkit-nul-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var payload = $$"""{"session_id": "{{Guid.NewGuid()}}", "cwd": "/work/a\u0000b", "hook_event_name": "SessionStart", "source": "startup"}""";
+            var result = await CliProcess.RunAsync(["hook", "session-start", "--state-dir", stateDir, "--connection", login],
+                new Dictionary<string, string?> { ["CLAUDE_IDENTITY"] = "nul-hook", ["CLAUDE_PROJECT_NAME"] = null }, payload);
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("p_project_name contains a NUL character", result.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(stateDir, "queue.jsonl")) && (await File.ReadAllTextAsync(Path.Combine(stateDir, "queue.jsonl"))).Trim().Length > 0);
+            Assert.Equal(0L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.sessions"));
+        }
+        finally
+        {
+            if (Directory.Exists(stateDir))
+                Directory.Delete(stateDir, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("session", "list", "--project", "ab\\377\\376cd", "--project")]
     [InlineData("\\377session", "list", "--json", "", "argument 1")]
