@@ -68,16 +68,25 @@ BEGIN
                 v_role, current_user;
             CONTINUE;
         END IF;
-        EXECUTE format('CREATE ROLE %I NOLOGIN', v_role);
-        EXECUTE format('COMMENT ON ROLE %I IS %L', v_role, CASE v_role
-            WHEN v_app THEN 'ClaudeDbKit gateway role: EXECUTE on the claude API functions, SELECT on the claude views, no direct writes.'
-            WHEN v_reader THEN 'ClaudeDbKit reader role: SELECT on the claude views only.'
-            ELSE 'ClaudeDbKit sandbox (no login): reminder sql_query conditions run as this member of ' || v_reader || '.' END);
+        -- Roles belong to the server: a deployment to another database may create the same one at this moment.
+        BEGIN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', v_role);
+            EXECUTE format('COMMENT ON ROLE %I IS %L', v_role, CASE v_role
+                WHEN v_app THEN 'ClaudeDbKit gateway role: EXECUTE on the claude API functions, SELECT on the claude views, no direct writes.'
+                WHEN v_reader THEN 'ClaudeDbKit reader role: SELECT on the claude views only.'
+                ELSE 'ClaudeDbKit sandbox (no login): reminder sql_query conditions run as this member of ' || v_reader || '.' END);
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL;
+        END;
     END LOOP;
     IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = v_sandbox)
        AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = v_reader)
        AND NOT pg_catalog.pg_has_role(v_sandbox, v_reader, 'USAGE') THEN
-        EXECUTE format('GRANT %I TO %I', v_reader, v_sandbox);
+        BEGIN
+            EXECUTE format('GRANT %I TO %I', v_reader, v_sandbox);
+        EXCEPTION WHEN unique_violation THEN
+            NULL;
+        END;
     END IF;
 END;
 $do$;
@@ -130,7 +139,11 @@ BEGIN
         -- ALTER ... OWNER needs membership in the new owner and, for it, CREATE on the schema (not kept).
         IF NOT v_superuser THEN
             IF NOT pg_catalog.pg_has_role(current_user, v_sandbox, 'MEMBER') THEN
-                EXECUTE format('GRANT %I TO %I', v_sandbox, current_user);
+                BEGIN
+                    EXECUTE format('GRANT %I TO %I', v_sandbox, current_user);
+                EXCEPTION WHEN unique_violation THEN
+                    NULL; -- granted by a deployment to another database at this moment
+                END;
             END IF;
             IF NOT pg_catalog.has_schema_privilege(v_sandbox, 'claude', 'CREATE') THEN
                 EXECUTE format('GRANT CREATE ON SCHEMA claude TO %I', v_sandbox);

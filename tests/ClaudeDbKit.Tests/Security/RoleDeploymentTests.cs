@@ -41,6 +41,30 @@ public sealed class RoleDeploymentTests : SecurityDatabaseTest
         Assert.Empty((await MigrateAsync(ConnectionString)).Scripts);
     }
 
+    [Fact]
+    public async Task Deployments_to_two_databases_at_once_create_the_same_new_roles_without_failing()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var (app, reader) = (TestRoleName("app"), TestRoleName("reader"));
+            TestRoleNameFor(reader + "_sandbox");
+            var databases = new[] { await Server.CreateDatabaseAsync(), await Server.CreateDatabaseAsync() };
+            try
+            {
+                // Roles belong to the server while each deployment locks only its own database.
+                await Task.WhenAll(databases.Select(d => MigrateAsync(d, app, reader)));
+
+                foreach (var database in databases)
+                    Assert.True(await Sql.ScalarAsync<bool>(database, $"SELECT has_function_privilege('{app}', 'claude.start_session(uuid,text,text,uuid,boolean)', 'EXECUTE')"));
+            }
+            finally
+            {
+                foreach (var database in databases)
+                    await Server.DropDatabaseAsync(database);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("pg_gateway", null, "CD001")]
     [InlineData(null, "postgres", "CD001")]
