@@ -143,7 +143,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF TG_OP = 'DELETE' AND current_setting('claude.activity_archiving', true) = txid_current()::text THEN
+    -- Anyone can set the flag; only archive_activity (SECURITY DEFINER, so current_user is its owner) may use it.
+    IF TG_OP = 'DELETE' AND current_setting('claude.activity_archiving', true) = txid_current()::text
+       AND current_user = (SELECT pg_get_userbyid(p.proowner) FROM pg_proc p WHERE p.oid = 'claude.archive_activity(interval)'::regprocedure) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION USING ERRCODE = 'CD003',
@@ -175,9 +177,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a retention period is required',
             HINT = 'Omit p_older_than for 90 days, or pass e.g. interval ''30 days''.';
     END IF;
-    IF p_older_than <= interval '0' THEN
+    -- Beyond 1000 years now() - p_older_than can leave the timestamp range (22008).
+    IF p_older_than <= interval '0' OR p_older_than > interval '1000 years' THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
-            MESSAGE = format('retention period %s is not valid: it must be positive', p_older_than),
+            MESSAGE = format('retention period %s is not valid: it must be positive and at most 1000 years', p_older_than),
             HINT = 'Pass a positive interval, e.g. interval ''90 days''.';
     END IF;
     PERFORM set_config('claude.activity_archiving', txid_current()::text, true);
@@ -195,7 +198,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.archive_activity(interval) IS
-    'Retention: moves activity_feed entries older than p_older_than (default 90 days, positive) into claude.activity_feed_archive; returns how many.';
+    'Retention: moves activity_feed entries older than p_older_than (default 90 days, positive, at most 1000 years) into claude.activity_feed_archive; returns how many.';
 
 CREATE OR REPLACE VIEW claude.recent_activity AS
 SELECT a.id, a.source_type, a.source_id, a.actor, a.activity_type, a.title, a.summary, a.project_name, a.severity, a.created_at

@@ -44,7 +44,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    PERFORM claude.log_activity('project', NEW.project_id, left(current_user, 100), 'project_registered',
+    PERFORM claude.log_activity('project', NEW.project_id, left(session_user, 100), 'project_registered',
                                 left(format('Project registered: %s', NEW.project_name), 500),
                                 NULL, left(NEW.project_name, 100), 'info');
     RETURN NULL;

@@ -354,9 +354,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'an age threshold is required',
             HINT = 'Omit p_older_than for 12 hours, or pass e.g. interval ''1 day''.';
     END IF;
-    IF p_older_than <= interval '0' THEN
+    -- Beyond 1000 years now() - p_older_than can leave the timestamp range (22008).
+    IF p_older_than <= interval '0' OR p_older_than > interval '1000 years' THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
-            MESSAGE = format('age threshold %s is not valid: it must be positive', p_older_than),
+            MESSAGE = format('age threshold %s is not valid: it must be positive and at most 1000 years', p_older_than),
             HINT = 'Pass a positive interval, e.g. interval ''12 hours''.';
     END IF;
     FOR r IN
@@ -381,7 +382,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.abandon_stale_sessions(interval) IS
-    'Closes open sessions started more than p_older_than ago (default 12 hours, positive) as abandoned; end time = latest activity entry of the session, else its start; returns how many. Rows locked by others are skipped.';
+    'Closes open sessions started more than p_older_than ago (default 12 hours, positive, at most 1000 years) as abandoned; end time = latest activity entry of the session, else its start; returns how many. Rows locked by others are skipped.';
 
 -- Rule: sessions listed newest first, filtered by identity, project (any case) and registered status, 1..1000 rows.
 CREATE OR REPLACE FUNCTION claude.get_sessions(

@@ -196,7 +196,7 @@ BEGIN
     INSERT INTO claude.reminders (reminder_id, title, description, check_after, check_type, check_condition, reschedule_days,
                                   max_reminders, reminder_count, status, project_name, created_by, created_at)
     VALUES (gen_random_uuid(), v_title, p_description, p_check_after, p_check_type, v_condition, p_reschedule_days,
-            p_max_reminders, 0, 'pending', v_project, left(current_user, 100), now())
+            p_max_reminders, 0, 'pending', v_project, left(session_user, 100), now())
     RETURNING reminder_id INTO v_id;
     RETURN v_id;
 END;

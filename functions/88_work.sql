@@ -565,12 +565,12 @@ DECLARE
 BEGIN
     SELECT left(p.project_name, 100) INTO v_project FROM claude.projects p WHERE p.project_id = (v_row ->> 'project_id')::uuid;
     IF TG_OP = 'INSERT' THEN
-        PERFORM claude.log_activity(v_source, v_id, left(current_user, 100), v_source || '_created',
+        PERFORM claude.log_activity(v_source, v_id, left(session_user, 100), v_source || '_created',
             left(CASE TG_TABLE_NAME WHEN 'feedback' THEN format('New %s %s: %s', COALESCE(v_row ->> 'feedback_type', 'feedback'), v_label, v_name)
                                     ELSE format('%s created: %s', v_label, v_name) END, 500),
             NULL, v_project, 'info');
     ELSE
-        PERFORM claude.log_activity(v_source, v_id, left(current_user, 100), v_source || '_status_changed',
+        PERFORM claude.log_activity(v_source, v_id, left(session_user, 100), v_source || '_status_changed',
             left(format('%s %s -> %s: %s', v_label, COALESCE(OLD.status, '(none)'), COALESCE(NEW.status, '(none)'), v_name), 500),
             NULL, v_project,
             CASE WHEN NEW.status IN ('completed', 'resolved') THEN 'success' WHEN NEW.status = 'blocked' THEN 'warning' ELSE 'info' END);

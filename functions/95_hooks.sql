@@ -124,6 +124,10 @@ DECLARE
     v_session claude.sessions;
     v_end timestamp := COALESCE(p_occurred_at, now());
 BEGIN
+    IF NOT isfinite(v_end) THEN
+        RAISE EXCEPTION USING ERRCODE = 'CD001', MESSAGE = format('occurred_at %s is not a finite timestamp', p_occurred_at),
+            HINT = 'Pass when the hook fired, or NULL for now.';
+    END IF;
     IF NOT claude.hook_event_first_seen(p_event_id, 'SessionEnd', p_session_id, p_occurred_at) THEN
         RETURN 'replayed';
     END IF;

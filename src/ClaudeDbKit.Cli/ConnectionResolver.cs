@@ -24,7 +24,9 @@ internal sealed class ConnectionResolver(GlobalOptions options, TextWriter diagn
         {
             var cluster = new LocalCluster(parse.GetValue(options.LocalDirectory) ?? LocalCluster.DefaultDirectory());
             var connection = await cluster.EnsureRunningAsync(LocalDatabase, diagnostics.WriteLine, cancellationToken).ConfigureAwait(false);
-            await diagnostics.WriteLineAsync($"Local PostgreSQL ({cluster.Directory}): {connection}").ConfigureAwait(false);
+            // Never the password itself: stderr ends up in terminals, CI logs and hook logs.
+            await diagnostics.WriteLineAsync(
+                $"Local PostgreSQL ({cluster.Directory}): {ConnectionStrings.Redact(ConnectionStrings.Parse(connection))} (the password is in {cluster.StatePath}; --local finds it again)").ConfigureAwait(false);
             return connection;
         }
 

@@ -28,6 +28,16 @@ public sealed class InvokeClaudeMigrationCommand : ClaudeMigrationCmdletBase
     [ValidateRange(0, 86400)]
     public int LockTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Name of the gateway role (EXECUTE on the API functions, SELECT on the views); default claude_app or the name given before.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? AppRole { get; set; }
+
+    /// <summary>Name of the read-only role (SELECT on the views); default claude_reader or the name given before.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ReaderRole { get; set; }
+
     protected override void ProcessRecord()
     {
         var connection = ResolveConnectionString();
@@ -47,6 +57,8 @@ public sealed class InvokeClaudeMigrationCommand : ClaudeMigrationCmdletBase
             AcceptChangedMigrations = AcceptChangedMigration.IsPresent,
             LockWait = TimeSpan.FromSeconds(LockWaitSeconds),
             LockTimeout = TimeSpan.FromSeconds(LockTimeoutSeconds),
+            AppRole = AppRole,
+            ReaderRole = ReaderRole,
         });
         var result = RunCore<MigrationResult, MigrationProgress>(runner.MigrateAsync, ReportProgress);
         WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });

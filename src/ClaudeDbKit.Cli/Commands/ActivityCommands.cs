@@ -36,7 +36,8 @@ internal static class ActivityCommands
             async (client, parse, ct) => Write(context, parse, await client.Activity.BySourceAsync(
                 parse.GetValue(bySourceType)!, parse.GetValue(bySourceId), ct).ConfigureAwait(false))));
 
-        var days = WithDefault("--older-than-days", "Archive entries older than this.", 90.0);
+        // The database decides what is a valid period (CD001); this only keeps the number a TimeSpan can hold.
+        var days = WithDefault("--older-than-days", "Archive entries older than this.", 90.0).Bounded(-3_650_000, 3_650_000);
         activity.Subcommands.Add(Call(context, "archive", "Move old entries to claude.activity_feed_archive (the only way entries leave the feed).", [days],
             async (client, parse, ct) => context.WriteCount(parse,
                 await client.Activity.ArchiveAsync(TimeSpan.FromDays(parse.GetValue(days)), ct).ConfigureAwait(false), "entr(ies) archived")));

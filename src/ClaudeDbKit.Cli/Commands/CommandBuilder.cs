@@ -31,6 +31,18 @@ internal static class CommandBuilder
     public static Option<T> WithDefault<T>(string name, string description, T defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>Refuses NaN, infinities and numbers outside [min, max] at parse time (exit 2): a TimeSpan made from them would throw.</summary>
+    public static Option<double> Bounded(this Option<double> option, double min, double max)
+    {
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (!double.IsFinite(value) || value < min || value > max)
+                result.AddError(FormattableString.Invariant($"{option.Name} takes a number from {min} to {max}."));
+        });
+        return option;
+    }
+
     public static Option<string[]> Many(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.ZeroOrMore };
 }

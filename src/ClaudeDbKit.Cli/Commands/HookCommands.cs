@@ -15,7 +15,7 @@ internal static class HookCommands
         var hook = new Command("hook", "Claude Code hooks: read the event from stdin, record it, fail open.");
         var identity = new Option<string?>("--identity") { Description = $"Identity (name or id) when the project has no default and ${HookSettings.IdentityVariable} is unset.", Recursive = true };
         var stateDir = new Option<string?>("--state-dir") { Description = $"Folder of the replay queue and hook.log (default: ${HookSettings.StateDirectoryVariable} or ~/.claudedb/state).", Recursive = true };
-        var connectTimeout = new Option<double>("--connect-timeout") { Description = "Seconds to wait for the database before queueing the event.", DefaultValueFactory = _ => 2, Recursive = true };
+        var connectTimeout = new Option<double>("--connect-timeout") { Description = "Seconds to wait for the database before queueing the event.", DefaultValueFactory = _ => 2, Recursive = true }.Bounded(0, 3600);
         hook.Options.Add(identity);
         hook.Options.Add(stateDir);
         hook.Options.Add(connectTimeout);

@@ -12,9 +12,11 @@ internal static class MigrationCommands
         var acceptChanged = new Option<bool>("--accept-changed") { Description = "Journal edited migrations' new checksums instead of failing (they are not run again)." };
         var lockWait = new Option<int>("--lock-wait") { Description = "Seconds to wait for another deployment to finish.", DefaultValueFactory = _ => 300 };
         var lockTimeout = new Option<int>("--lock-timeout") { Description = "Seconds a statement may wait for a table lock before the script fails and rolls back.", DefaultValueFactory = _ => 30 };
+        var appRole = new Option<string?>("--app-role") { Description = "Name of the gateway role: EXECUTE on the API functions, SELECT on the views (default claude_app, or the name given before)." };
+        var readerRole = new Option<string?>("--reader-role") { Description = "Name of the read-only role: SELECT on the views (default claude_reader, or the name given before)." };
         var command = new Command("migrate", "Deploy the claude schema: pending migrations, then changed function scripts.")
         {
-            dryRun, acceptChanged, lockWait, lockTimeout,
+            dryRun, acceptChanged, lockWait, lockTimeout, appRole, readerRole,
         };
         command.Validators.Add(result =>
         {
@@ -32,6 +34,8 @@ internal static class MigrationCommands
                 AcceptChangedMigrations = parse.GetValue(acceptChanged),
                 LockWait = TimeSpan.FromSeconds(parse.GetValue(lockWait)),
                 LockTimeout = TimeSpan.FromSeconds(parse.GetValue(lockTimeout)),
+                AppRole = parse.GetValue(appRole),
+                ReaderRole = parse.GetValue(readerRole),
             });
             var progress = new SynchronousProgress<MigrationProgress>(p => context.Diagnostics.WriteLine(p.Message));
             var result = await runner.MigrateAsync(progress, cancellationToken).ConfigureAwait(false);

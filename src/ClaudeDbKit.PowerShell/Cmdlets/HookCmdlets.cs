@@ -46,6 +46,7 @@ public sealed class InvokeClaudeHookCommand : ClaudeCmdletBase
 
     /// <summary>Seconds to wait for the database before queueing the event.</summary>
     [Parameter]
+    [ValidateRange(0, 3600)]
     public double ConnectTimeoutSeconds { get; set; } = 2;
 
     protected override void ProcessRecord()

@@ -1,10 +1,11 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace ClaudeDbKit.Client;
 
 /// <summary>Runs one SQL function call per round trip and turns server errors into the toolkit's typed exceptions.</summary>
-internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
+internal sealed partial class FunctionCaller(NpgsqlDataSource dataSource)
 {
     public async Task<T?> ScalarAsync<T>(string sql, NpgsqlParameter[] parameters, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            RefuseNulBytes(sql, parameters);
             await using (var prepare = new NpgsqlCommand(setup, connection, transaction))
                 await prepare.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -53,6 +55,7 @@ internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
     {
         try
         {
+            RefuseNulBytes(sql, parameters);
             await using var command = dataSource.CreateCommand(sql);
             command.Parameters.AddRange(parameters);
             return await run(command).ConfigureAwait(false);
@@ -62,6 +65,34 @@ internal sealed class FunctionCaller(NpgsqlDataSource dataSource)
             throw translated;
         }
     }
+
+    /// <summary>
+    /// PostgreSQL text cannot hold a NUL character, and the server's refusal (22021, invalid byte
+    /// sequence) names neither the function nor the value: refuse it here as the database would refuse
+    /// an invalid value (CD001), naming the parameter. Nothing is sent.
+    /// </summary>
+    private static void RefuseNulBytes(string sql, NpgsqlParameter[] parameters)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var hasNul = parameters[i].Value switch
+            {
+                string text => text.Contains('\0', StringComparison.Ordinal),
+                string[] texts => texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)),
+                _ => false,
+            };
+            if (!hasNul)
+                continue;
+            var name = ParameterNames().Matches(sql).FirstOrDefault(m => m.Groups[2].Value == (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))?.Groups[1].Value
+                       ?? $"parameter {i + 1}";
+            throw new InvalidValueException(new PostgresException(
+                $"{name} contains a NUL character (\\0), which PostgreSQL text cannot store", "ERROR", "ERROR", "CD001",
+                hint: "Remove the NUL characters (U+0000) from the value; nothing was sent to the database."));
+        }
+    }
+
+    [GeneratedRegex(@"\b(p_\w+)\s*=>\s*\$(\d+)\b")]
+    private static partial Regex ParameterNames();
 
     // CD-class errors become typed exceptions; other server errors pass through; a failure to reach
     // the server becomes DatabaseUnavailableException.

@@ -137,7 +137,8 @@ public sealed class LocalCluster
 
     internal sealed record ClusterState(int Port, string User, string Password);
 
-    private string StatePath => Path.Combine(_directory, StateFileName);
+    /// <summary>The file holding the port and the generated password, readable by the owner only.</summary>
+    public string StatePath => Path.Combine(_directory, StateFileName);
 
     private async Task<ClusterState> InitializeAsync(string binaries, Action<string>? log, CancellationToken cancellationToken)
     {

@@ -20,4 +20,10 @@ public sealed class MigrationOptions
 
     /// <summary>PostgreSQL <c>statement_timeout</c>; <see langword="null"/> means none (long data migrations must not be cut off by a client default).</summary>
     public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>Name of the gateway role (default <c>claude_app</c>, or the name remembered from an earlier deployment): EXECUTE on the API functions, SELECT on the views.</summary>
+    public string? AppRole { get; init; }
+
+    /// <summary>Name of the read-only role (default <c>claude_reader</c>): SELECT on the views; reminder conditions run as <c>&lt;reader&gt;_sandbox</c>.</summary>
+    public string? ReaderRole { get; init; }
 }

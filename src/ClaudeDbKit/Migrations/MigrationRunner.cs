@@ -49,7 +49,7 @@ public sealed class MigrationRunner
         if (_options.DryRun)
         {
             var status = MigrationPlanner.Compare(scripts, await Journal.ReadAsync(connection, cancellationToken).ConfigureAwait(false));
-            var work = PlanWork(status);
+            var work = PlanWork(scripts, status);
             return new MigrationResult(true, work.Select(w => new ScriptOutcome(w.Status.Name, w.Status.Kind,
                 w.AcceptOnly ? ScriptAction.WouldAccept : ScriptAction.WouldApply, TimeSpan.Zero)).ToList(), status);
         }
@@ -59,7 +59,7 @@ public sealed class MigrationRunner
         {
             // Read only now, under the lock: a deployment that finished while we waited has changed it.
             var status = MigrationPlanner.Compare(scripts, await Journal.EnsureAndReadAsync(connection, cancellationToken).ConfigureAwait(false));
-            var work = PlanWork(status);
+            var work = PlanWork(scripts, status);
             var byName = scripts.ToDictionary(s => s.Name, StringComparer.Ordinal);
             var journal = new Journal(AppliedBy());
             var outcomes = new List<ScriptOutcome>(work.Count);
@@ -91,16 +91,24 @@ public sealed class MigrationRunner
 
     private readonly record struct PlannedScript(ScriptStatus Status, bool AcceptOnly);
 
-    private List<PlannedScript> PlanWork(IReadOnlyList<ScriptStatus> status)
+    private List<PlannedScript> PlanWork(IReadOnlyList<SqlScript> scripts, IReadOnlyList<ScriptStatus> status)
     {
         var changedMigrations = status.Where(s => s.Kind == ScriptKind.Migration && s.State == ScriptState.Changed).Select(s => s.Name).ToList();
         if (changedMigrations.Count > 0 && !_options.AcceptChangedMigrations)
             throw new ChangedMigrationsException(changedMigrations);
 
-        return status
-            .Where(s => s.State is ScriptState.Pending or ScriptState.Changed)
+        var after = scripts.Where(s => s.RunsAfterFunctions).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var work = status
+            .Where(s => s.State is ScriptState.Pending or ScriptState.Changed && !after.Contains(s.Name))
             .Select(s => new PlannedScript(s, AcceptOnly: s.Kind == ScriptKind.Migration && s.State == ScriptState.Changed))
             .ToList();
+        // An after-functions script re-grants and re-secures what re-created functions lost, so it runs
+        // last, and again whenever anything else ran or role names were given.
+        var rerun = work.Any(w => !w.AcceptOnly) || _options.AppRole is not null || _options.ReaderRole is not null;
+        work.AddRange(status
+            .Where(s => after.Contains(s.Name) && (rerun || s.State is ScriptState.Pending or ScriptState.Changed))
+            .Select(s => new PlannedScript(s, AcceptOnly: false)));
+        return work;
     }
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
@@ -109,6 +117,7 @@ public sealed class MigrationRunner
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await SetRoleNamesAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -116,6 +125,18 @@ public sealed class MigrationRunner
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>The role names travel to the scripts as session settings (read with current_setting), never spliced into SQL.</summary>
+    private async Task SetRoleNamesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_options.AppRole is null && _options.ReaderRole is null)
+            return;
+        await using var command = new NpgsqlCommand(
+            "SELECT set_config('claudedbkit.app_role', coalesce($1, ''), false), set_config('claudedbkit.reader_role', coalesce($2, ''), false)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)_options.AppRole ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)_options.ReaderRole ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Milliseconds(TimeSpan? value) =>

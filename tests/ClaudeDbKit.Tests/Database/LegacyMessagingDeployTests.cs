@@ -133,6 +133,8 @@ public sealed class LegacyMessagingDeployTests : EmptyDatabaseTest
         Assert.Equal("FAILED", await Scalar<string>("SELECT status FROM claude.job_run_history WHERE run_id = '71000000-0000-4000-8000-000000000004'"));
 
         // Reminder 1 is a full SELECT statement: it still evaluates (the claude_pm view exists, so not done).
+        // Conditions run with the reader role's rights, and information_schema shows only what it may see.
+        await Sql.ExecuteAsync(ConnectionString, "GRANT USAGE ON SCHEMA claude_pm TO claude_reader; GRANT SELECT ON ALL TABLES IN SCHEMA claude_pm TO claude_reader");
         Assert.Contains("Drop deprecated claude_pm schema", (await Rows("SELECT title FROM claude.get_due_reminders('claude-family')")).Select(r => (string)r[0]!));
         var timed = new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c statement_timeout=5000" }.ConnectionString;
         Assert.False(await Sql.ScalarAsync<bool?>(timed, "SELECT claude.check_reminder('80000000-0000-4000-8000-000000000001')"));

@@ -16,6 +16,10 @@ public sealed class ReminderTests : CoordinationApiTest
     private Task<Guid> LegacySqlReminder(string condition) =>
         Scalar<Guid>("INSERT INTO claude.reminders (title, check_after, check_type, check_condition) VALUES ('legacy', now(), 'sql_query', $1) RETURNING reminder_id", condition);
 
+    /// <summary>Conditions run with the reader role's rights; with every right given to it, the read-only evaluation beneath is what must refuse.</summary>
+    private Task GrantReaderEverything() =>
+        Execute("GRANT SELECT ON ALL TABLES IN SCHEMA claude, public TO claude_reader; GRANT USAGE ON ALL SEQUENCES IN SCHEMA claude TO claude_reader; GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA claude TO claude_reader");
+
     private Task<bool?> Check(Guid reminder) => Sql.ScalarAsync<bool?>(Timed, "SELECT claude.check_reminder($1)", reminder);
 
     [Fact]
@@ -71,6 +75,7 @@ public sealed class ReminderTests : CoordinationApiTest
     public async Task Check_reminder_answers_table_empty_and_sql_query_returns_NULL_for_the_client_and_changes_nothing()
     {
         await Execute("CREATE TABLE public.todo (x int)");
+        await GrantReaderEverything();
         var empty = await CreateReminder("empty", ", p_check_type => 'table_empty', p_check_condition => 'public.todo'");
         var sql = await CreateReminder("sql", ", p_check_type => 'sql_query', p_check_condition => 'NOT EXISTS (SELECT 1 FROM public.todo WHERE x > 1)'");
         var legacyStatement = await CreateReminder("full statement", ", p_check_type => 'sql_query', p_check_condition => 'SELECT count(*) = 0 FROM information_schema.views WHERE table_schema = ''claude_pm'''");
@@ -121,6 +126,7 @@ public sealed class ReminderTests : CoordinationApiTest
     public async Task Hostile_sql_conditions_are_refused_and_change_nothing(string condition, string reason)
     {
         var session = await NewSession("claude-victim", "alpha");
+        await GrantReaderEverything();
         var reminder = await LegacySqlReminder(condition);
         await using var connection = new NpgsqlConnection(Timed);
         await connection.OpenAsync();
@@ -142,6 +148,7 @@ public sealed class ReminderTests : CoordinationApiTest
     [Fact]
     public async Task A_condition_that_runs_forever_is_stopped_by_the_callers_statement_timeout_and_changes_nothing()
     {
+        await GrantReaderEverything();
         var reminder = await LegacySqlReminder("pg_sleep(10) IS NULL OR claude.log_activity('alert', NULL, NULL, 'x', 'late write') IS NULL");
         var before = (await StateAsync(), await CoordinationStateAsync());
         await using var connection = new NpgsqlConnection(ConnectionString);
