@@ -173,7 +173,7 @@ public sealed class HostileInputTests : SecurityDatabaseTest
     // answer, the end reason inside the generated summary): nothing stored, nothing to read back.
     private static bool LookupOnly(string function, string parameter) =>
         function.StartsWith("get_", StringComparison.Ordinal) || function.StartsWith("search_", StringComparison.Ordinal)
-        || (function, parameter) is ("refresh_registry_constraints", _) or ("next_cron_run", _)
+        || (function, parameter) is ("refresh_registry_constraints", _) or ("next_cron_run", _) or ("claim_due_job", "p_project_name")
             or ("hook_session_start", "p_source") or ("hook_session_end", "p_reason");
 
     private async Task<List<(string Name, string Type)>> ParametersAsync(string function)
