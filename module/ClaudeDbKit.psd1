@@ -60,6 +60,7 @@
         'Add-ClaudeRequirement'
         'Set-ClaudeWorkItemStatus'
         'Get-ClaudeWorkItem'
+        'Test-ClaudeSchema'
         'Invoke-ClaudeHook'
     )
     FunctionsToExport    = @()
