@@ -172,7 +172,8 @@ SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 DECLARE
     r record;
-    v_con record;
+    v_con oid;
+    v_validated boolean;
     v_rel oid;
     v_violations bigint;
 BEGIN
@@ -190,6 +191,7 @@ BEGIN
     LOOP
         v_rel := CASE WHEN r.table_name <> '' THEN to_regclass(format('claude.%I', r.table_name)) END;
         v_con := NULL;
+        v_validated := NULL;
         IF r.object_type = 'function' THEN
             CONTINUE WHEN EXISTS (SELECT 1 FROM pg_proc p WHERE p.pronamespace = 'claude'::regnamespace AND p.proname = r.object_name);
         ELSIF v_rel IS NULL THEN
@@ -203,9 +205,9 @@ BEGIN
                        OR (r.object_type = 'index' AND r.columns IS NOT NULL AND claude.index_on_columns_exists(r.table_name, r.columns));
         ELSIF r.object_type = 'not_null' THEN
             CONTINUE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = v_rel AND a.attname = r.columns[1] AND a.attnotnull);
-            SELECT c.oid, c.convalidated INTO v_con FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = r.object_name;
+            SELECT c.oid, c.convalidated INTO v_con, v_validated FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = r.object_name;
         ELSIF r.object_type = 'foreign_key' THEN
-            SELECT c.oid, c.convalidated INTO v_con
+            SELECT c.oid, c.convalidated INTO v_con, v_validated
               FROM pg_constraint c
               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
              WHERE c.conrelid = v_rel AND c.contype = 'f' AND a.attname = r.columns[1]
@@ -213,12 +215,12 @@ BEGIN
              ORDER BY c.convalidated DESC
              LIMIT 1;
         ELSE
-            SELECT c.oid, c.convalidated INTO v_con FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = r.object_name;
+            SELECT c.oid, c.convalidated INTO v_con, v_validated FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = r.object_name;
         END IF;
 
-        IF v_con.oid IS NOT NULL THEN
-            CONTINUE WHEN v_con.convalidated;
-            SELECT v.violations INTO v_violations FROM claude.health_rule_violations(v_con.oid) v;
+        IF v_con IS NOT NULL THEN
+            CONTINUE WHEN v_validated;
+            SELECT v.violations INTO v_violations FROM claude.health_rule_violations(v_con) v;
             CONTINUE WHEN v_violations > 0;  -- a data issue (rule_broken_by_old_rows), not drift
             RETURN NEXT jsonb_build_object('object_type', r.object_type, 'table', NULLIF(r.table_name, ''), 'name', r.object_name,
                                            'problem', 'not_validated',

@@ -27,12 +27,12 @@ internal static class DoctorCommand
                 await using var client = await context.ClientAsync(parse, cancellationToken).ConfigureAwait(false);
                 report = await client.Health.CheckAsync(parse.GetValue(staleHours), cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.UndefinedTable)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
             {
                 await context.Diagnostics.WriteLineAsync($"claudedb: {e.SqlState}: {e.MessageText}. The claude schema of this database is missing or older than this claudedb: run 'claudedb migrate'.").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e) when (e is DatabaseUnavailableException or NpgsqlException or TimeoutException or IOException)
             {
                 await context.Diagnostics.WriteLineAsync($"claudedb: could not check the database: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
