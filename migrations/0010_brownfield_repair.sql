@@ -17,7 +17,6 @@ CREATE TABLE IF NOT EXISTS claude.repair_log (
 );
 COMMENT ON TABLE claude.repair_log IS
     'Every value the brownfield upgrade (migration 0010, claude.repair_legacy_data) changed: table, primary key of the row (as text), column, old and new value (as text), why, and by which migration; column_name ''*'' marks a row it inserted (a placeholder identity, a project registered for unmatched session project names). CALL claude.undo_repair(repair_id) puts the old values of that row back.';
-CREATE INDEX IF NOT EXISTS idx_repair_log_row ON claude.repair_log (table_name, row_key);
 
 -- ---------------------------------------------------------------------------------------------
 -- Documented aliases of legacy values (existing-database.md, seeds 000/001/003). Only values listed
@@ -415,6 +414,10 @@ CREATE OR REPLACE FUNCTION claude.repair_rows(p_table text, p_columns text[], p_
 RETURNS integer
 LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
+-- The chunk's rows are updated by their ctid; a hash or merge join would read the whole table for
+-- every chunk.
+SET enable_hashjoin = off
+SET enable_mergejoin = off
 AS $fn$
 DECLARE
     v_rel regclass := pg_catalog.format('claude.%I', p_table)::regclass;
@@ -439,17 +442,19 @@ BEGIN
     END IF;
     FOR i IN 1 .. pg_catalog.array_length(p_columns, 1) LOOP
         v_select  := v_select  || pg_catalog.format(', (%s) AS new_%s, t.%I AS old_%s', p_values[i], i, p_columns[i], i);
-        v_differs := v_differs || pg_catalog.format('%s(%s) IS DISTINCT FROM t.%I', CASE WHEN i > 1 THEN ' OR ' ELSE '' END, p_values[i], p_columns[i]);
+        v_differs := v_differs || pg_catalog.format('%sx.new_%s IS DISTINCT FROM x.old_%s', CASE WHEN i > 1 THEN ' OR ' ELSE '' END, i, i);
         v_set     := v_set     || pg_catalog.format('%s%I = b.new_%s', CASE WHEN i > 1 THEN ', ' ELSE '' END, p_columns[i], i);
         v_log     := v_log     || pg_catalog.format('%s(%L, b.old_%s::text, b.new_%s::text, %L)', CASE WHEN i > 1 THEN ', ' ELSE '' END,
                                                         p_columns[i], i, i, COALESCE(p_reasons[i], p_reasons[1]));
     END LOOP;
     v_statement := pg_catalog.format(
-        'WITH batch AS (SELECT t.%1$I AS repair_key %2$s FROM claude.%3$I t WHERE (%4$s) AND (%5$s) AND (%11$s) FOR UPDATE OF t),
-              changed AS (UPDATE claude.%3$I t SET %6$s FROM batch b WHERE t.%1$I = b.repair_key RETURNING t.%1$I AS repair_key),
+        'WITH batch AS (SELECT x.* FROM (SELECT t.ctid AS repair_ctid, t.%1$I AS repair_key %2$s FROM claude.%3$I t
+                                          WHERE (%4$s) AND (%11$s) FOR UPDATE OF t) x
+                         WHERE %5$s),
+              changed AS (UPDATE claude.%3$I t SET %6$s FROM batch b WHERE t.ctid = b.repair_ctid RETURNING b.*),
               logged AS (INSERT INTO claude.repair_log (table_name, row_key, column_name, old_value, new_value, reason, migration)
                          SELECT %7$L, b.repair_key::text, v.column_name, v.old_value, v.new_value, v.reason, %9$L
-                           FROM batch b JOIN changed c ON c.repair_key = b.repair_key
+                           FROM changed b
                           CROSS JOIN LATERAL (VALUES %10$s) AS v(column_name, old_value, new_value, reason)
                           WHERE v.old_value IS DISTINCT FROM v.new_value)
          SELECT pg_catalog.count(*)::integer FROM changed',
@@ -462,7 +467,8 @@ BEGIN
         -- A row that breaks another rule (new values of a row are checked against every rule, also
         -- NOT VALID ones) cannot be repaired here: the rows are tried one by one, that one is skipped.
         v_count := 0;
-        FOR v_row IN EXECUTE pg_catalog.format('SELECT t.%I::text FROM claude.%I t WHERE (%s) AND (%s)', v_key, p_table, p_condition, v_differs) LOOP
+        FOR v_row IN EXECUTE pg_catalog.format('SELECT x.repair_key::text FROM (SELECT t.%I AS repair_key %s FROM claude.%I t WHERE %s) x WHERE %s',
+                                               v_key, v_select, p_table, p_condition, v_differs) LOOP
             BEGIN
                 EXECUTE pg_catalog.replace(v_statement, '/*row filter*/ true', pg_catalog.format('t.%I::text = %L', v_key, v_row)) INTO v_one;
                 v_count := v_count + v_one;
@@ -856,5 +862,12 @@ COMMENT ON PROCEDURE claude.undo_repair(bigint) IS
 
 -- ---------------------------------------------------------------------------------------------
 -- The repair, then the rules. Both are idempotent: a second deploy of this script changes nothing.
+-- The big tables were just rewritten in part by 0005 (status backfill): VACUUM sets the hint bits
+-- and the visibility map once, so the chunked scans below read the pages instead of rewriting them.
+-- It takes SHARE UPDATE EXCLUSIVE only: reads and writes go on.
+VACUUM (ANALYZE) claude.sessions;
+VACUUM (ANALYZE) claude.activity_feed;
 CALL claude.repair_legacy_data();
 CALL claude.upgrade_constraints();
+-- Built after the repair rather than maintained row by row during it.
+CREATE INDEX IF NOT EXISTS idx_repair_log_row ON claude.repair_log (table_name, row_key);
