@@ -1,6 +1,26 @@
 -- claudedbkit:no-transaction
 -- 0010 brownfield repair (issue 6, seed 000 "Data Quality Issues" and "Migration Path" phases 1-4): the legacy rows are repaired before the rules are validated, and every changed value is logged so it can be reviewed and undone. Tables claude.repair_log (every repaired value with its old value), claude.status_aliases (documented legacy value -> registered value) and claude.schema_expectations (what claude.check_health compares the schema with); procedures claude.repair_legacy_data(), claude.upgrade_constraints() and claude.undo_repair(id). No row is deleted. Runs outside a transaction: the repairs update big tables in chunks, each committed on its own, so no lock is held for long; a failure halfway leaves the committed chunks, and running it again continues (every step is idempotent).
 
+-- Old hooks insert sessions without status. 0005 made status required (a NOT VALID check, so new
+-- rows are checked), and the trigger that derives it (sessions_before_write, functions/50) is created
+-- only after the migrations: while this repair runs, this trigger derives it instead, the way
+-- sessions_before_write does. functions/50_sessions.sql drops it once sessions_before_write exists.
+CREATE OR REPLACE FUNCTION claude.sessions_status_during_upgrade()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+BEGIN
+    NEW.status := COALESCE(NEW.status, CASE WHEN NEW.session_end IS NULL THEN 'active' ELSE 'ended' END);
+    RETURN NEW;
+END;
+$fn$;
+COMMENT ON FUNCTION claude.sessions_status_during_upgrade() IS
+    'Trigger function (from migration 0010 until functions/50 replaces it): derives sessions.status from session_end for writers that omit it, until sessions_before_write exists.';
+CREATE OR REPLACE TRIGGER sessions_status_during_upgrade
+    BEFORE INSERT ON claude.sessions
+    FOR EACH ROW EXECUTE FUNCTION claude.sessions_status_during_upgrade();
+
 -- ---------------------------------------------------------------------------------------------
 -- The repair log: one row per changed value (or per inserted row, column_name '*').
 CREATE TABLE IF NOT EXISTS claude.repair_log (
@@ -862,26 +882,6 @@ COMMENT ON PROCEDURE claude.undo_repair(bigint) IS
 
 -- ---------------------------------------------------------------------------------------------
 -- The repair, then the rules. Both are idempotent: a second deploy of this script changes nothing.
--- Old hooks insert sessions without status. 0005 made status required (a NOT VALID check, so new
--- rows are checked), and the trigger that derives it (sessions_before_write, functions/50) is created
--- only after the migrations: for as long as this repair runs, this trigger derives it instead, the
--- way sessions_before_write does. It is dropped at the end of this script.
-CREATE OR REPLACE FUNCTION claude.sessions_status_during_upgrade()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, claude, pg_temp
-AS $fn$
-BEGIN
-    NEW.status := COALESCE(NEW.status, CASE WHEN NEW.session_end IS NULL THEN 'active' ELSE 'ended' END);
-    RETURN NEW;
-END;
-$fn$;
-COMMENT ON FUNCTION claude.sessions_status_during_upgrade() IS
-    'Trigger function (only while migration 0010 runs): derives sessions.status from session_end for writers that omit it, until functions/50''s sessions_before_write exists.';
-CREATE OR REPLACE TRIGGER sessions_status_during_upgrade
-    BEFORE INSERT ON claude.sessions
-    FOR EACH ROW EXECUTE FUNCTION claude.sessions_status_during_upgrade();
-
 -- The big tables were just rewritten in part by 0005 (status backfill): VACUUM sets the hint bits
 -- and the visibility map once, so the chunked scans below read the pages instead of rewriting them.
 -- It takes SHARE UPDATE EXCLUSIVE only: reads and writes go on.
@@ -891,5 +891,3 @@ CALL claude.repair_legacy_data();
 CALL claude.upgrade_constraints();
 -- Built after the repair rather than maintained row by row during it.
 CREATE INDEX IF NOT EXISTS idx_repair_log_row ON claude.repair_log (table_name, row_key);
-DROP TRIGGER IF EXISTS sessions_status_during_upgrade ON claude.sessions;
-DROP FUNCTION IF EXISTS claude.sessions_status_during_upgrade();
