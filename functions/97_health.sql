@@ -5,22 +5,40 @@
 -- triggers and functions that are missing, or constraints left NOT VALID although every row
 -- satisfies them). Read-only; `claudedb doctor` and Test-ClaudeSchema print it.
 
--- Rule: the rows of claude.<table> that break a NOT VALID check or foreign key, counted, with up to 5 primary keys.
+-- Rule: the rows of a table matching a filter (SQL over alias t), counted, with up to 5 primary keys as samples.
+CREATE OR REPLACE FUNCTION claude.health_rows(p_table regclass, p_filter text)
+RETURNS TABLE(row_count bigint, samples jsonb)
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+DECLARE
+    v_key text;
+BEGIN
+    SELECT a.attname INTO v_key
+      FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+     WHERE i.indrelid = p_table AND i.indisprimary;
+    RETURN QUERY EXECUTE format(
+        'SELECT count(*), COALESCE((SELECT jsonb_agg(s.key) FROM (SELECT t.%1$s::text AS key FROM %2$s t WHERE %3$s ORDER BY 1 LIMIT 5) s), ''[]''::jsonb)
+           FROM %2$s t WHERE %3$s',
+        COALESCE(quote_ident(v_key), 'ctid'), p_table, p_filter);
+END;
+$fn$;
+COMMENT ON FUNCTION claude.health_rows(regclass, text) IS
+    'Internal: rows of a table matching a filter (SQL over alias t): their count and up to 5 primary keys (jsonb array of text).';
+
+-- Rule: the rows that break a NOT VALID check or foreign key, counted, with up to 5 primary keys.
 CREATE OR REPLACE FUNCTION claude.health_rule_violations(p_constraint oid)
-RETURNS TABLE(violations bigint, samples jsonb)
+RETURNS TABLE(row_count bigint, samples jsonb)
 LANGUAGE plpgsql
 STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 DECLARE
     v_con pg_constraint;
-    v_key text;
     v_filter text;
 BEGIN
     SELECT * INTO v_con FROM pg_constraint WHERE oid = p_constraint;
-    SELECT a.attname INTO v_key
-      FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-     WHERE i.indrelid = v_con.conrelid AND i.indisprimary;
     IF v_con.contype = 'c' THEN
         v_filter := format('NOT (%s)', regexp_replace(pg_get_constraintdef(p_constraint), '^CHECK \((.*)\)( NOT VALID)?$', '\1'));
     ELSE
@@ -33,10 +51,7 @@ BEGIN
           JOIN pg_attribute a ON a.attrelid = v_con.conrelid AND a.attnum = k.attnum
           JOIN pg_attribute f ON f.attrelid = v_con.confrelid AND f.attnum = k.fattnum;
     END IF;
-    RETURN QUERY EXECUTE format(
-        'SELECT count(*), COALESCE((SELECT jsonb_agg(s.key) FROM (SELECT t.%1$s::text AS key FROM %2$s t WHERE %3$s ORDER BY 1 LIMIT 5) s), ''[]''::jsonb)
-           FROM %2$s t WHERE %3$s',
-        COALESCE(quote_ident(v_key), 'ctid'), v_con.conrelid::regclass, v_filter);
+    RETURN QUERY SELECT * FROM claude.health_rows(v_con.conrelid::regclass, v_filter);
 END;
 $fn$;
 COMMENT ON FUNCTION claude.health_rule_violations(oid) IS
@@ -67,30 +82,25 @@ DECLARE
     v_count bigint;
     v_samples jsonb;
 BEGIN
-    SELECT count(*), (SELECT jsonb_agg(x.session_id) FROM (SELECT s.session_id::text FROM claude.sessions s WHERE s.identity_id IS NULL ORDER BY 1 LIMIT 5) x)
-      INTO v_count, v_samples FROM claude.sessions s WHERE s.identity_id IS NULL;
-    IF v_count > 0 THEN
-        RETURN NEXT claude.health_issue('sessions_without_identity', 'sessions', 'identity_id', NULL, v_count, v_samples,
-            'sessions with no identity_id (seed 000: about 10%); the upgrade links closed ones to the placeholder identity legacy-unknown-identity');
-    END IF;
-
-    SELECT count(*), (SELECT jsonb_agg(x.session_id) FROM (SELECT s.session_id::text FROM claude.sessions s
-                                                             WHERE s.session_end IS NOT NULL AND NULLIF(btrim(s.session_summary), '') IS NULL ORDER BY 1 LIMIT 5) x)
-      INTO v_count, v_samples FROM claude.sessions s WHERE s.session_end IS NOT NULL AND NULLIF(btrim(s.session_summary), '') IS NULL;
-    IF v_count > 0 THEN
-        RETURN NEXT claude.health_issue('sessions_without_summary', 'sessions', 'session_summary', NULL, v_count, v_samples,
-            'closed sessions without a summary (seed 000: about 40%)');
-    END IF;
-
-    SELECT count(*), (SELECT jsonb_agg(x.session_id) FROM (SELECT s.session_id::text FROM claude.sessions s
-                                                             WHERE s.session_end IS NULL AND s.session_start < localtimestamp - make_interval(hours => p_stale_hours)
-                                                             ORDER BY 1 LIMIT 5) x)
-      INTO v_count, v_samples FROM claude.sessions s
-     WHERE s.session_end IS NULL AND s.session_start < localtimestamp - make_interval(hours => p_stale_hours);
-    IF v_count > 0 THEN
-        RETURN NEXT claude.health_issue('stale_active_sessions', 'sessions', 'session_end', NULL, v_count, v_samples,
-            format('sessions still active %s hours after their start (SessionEnd never recorded); claude.abandon_stale_sessions closes them', p_stale_hours));
-    END IF;
+    FOR r IN
+        SELECT v.issue, v.table_name, v.column_name, v.filter, v.detail
+          FROM (VALUES
+            ('sessions_without_identity', 'sessions', 'identity_id', 't.identity_id IS NULL',
+             'sessions with no identity_id (seed 000: about 10%); the upgrade links closed ones to the placeholder identity legacy-unknown-identity'),
+            ('sessions_without_summary', 'sessions', 'session_summary', 't.session_end IS NOT NULL AND NULLIF(btrim(t.session_summary), '''') IS NULL',
+             'closed sessions without a summary (seed 000: about 40%)'),
+            ('stale_active_sessions', 'sessions', 'session_end',
+             format('t.session_end IS NULL AND t.session_start < %L::timestamp', localtimestamp - make_interval(hours => p_stale_hours)),
+             format('sessions still active %s hours after their start (SessionEnd never recorded); claude.abandon_stale_sessions closes them', p_stale_hours)),
+            ('orphan_agent_sessions', 'agent_sessions', 'parent_session_id', 't.parent_session_id IS NULL',
+             'agent sessions without a parent session (seed 000: all of them); the upgrade links those whose parent is unambiguous')
+          ) AS v(issue, table_name, column_name, filter, detail)
+    LOOP
+        SELECT h.row_count, h.samples INTO v_count, v_samples FROM claude.health_rows(format('claude.%I', r.table_name)::regclass, r.filter) h;
+        IF v_count > 0 THEN
+            RETURN NEXT claude.health_issue(r.issue, r.table_name, r.column_name, NULL, v_count, v_samples, r.detail);
+        END IF;
+    END LOOP;
 
     -- Project names: per distinct spelling, so a big table is read once.
     WITH names AS (SELECT s.project_name::text AS project_name, count(*) AS uses FROM claude.sessions s WHERE s.project_name IS NOT NULL GROUP BY 1),
@@ -112,13 +122,6 @@ BEGIN
     IF r.unregistered_count > 0 THEN
         RETURN NEXT claude.health_issue('unregistered_project_names', 'sessions', 'project_name', NULL, r.unregistered_count, r.unregistered_samples,
             'sessions whose project_name matches no registered project');
-    END IF;
-
-    SELECT count(*), (SELECT jsonb_agg(x.session_id) FROM (SELECT a.session_id::text FROM claude.agent_sessions a WHERE a.parent_session_id IS NULL ORDER BY 1 LIMIT 5) x)
-      INTO v_count, v_samples FROM claude.agent_sessions a WHERE a.parent_session_id IS NULL;
-    IF v_count > 0 THEN
-        RETURN NEXT claude.health_issue('orphan_agent_sessions', 'agent_sessions', 'parent_session_id', NULL, v_count, v_samples,
-            'agent sessions without a parent session (seed 000: all of them); the upgrade links those whose parent is unambiguous');
     END IF;
 
     -- Values outside the registry, per registered column that exists.
@@ -152,7 +155,7 @@ BEGIN
            AND c.conname NOT LIKE '%\_registry\_check'  -- reported above as values_outside_registry
          ORDER BY 3, 2
     LOOP
-        SELECT v.violations, v.samples INTO v_count, v_samples FROM claude.health_rule_violations(r.oid) v;
+        SELECT v.row_count, v.samples INTO v_count, v_samples FROM claude.health_rule_violations(r.oid) v;
         IF v_count > 0 THEN
             RETURN NEXT claude.health_issue('rule_broken_by_old_rows', r.table_name, NULL, r.conname, v_count, v_samples,
                 'existing rows break this rule, so its constraint stays NOT VALID (new writes are checked); repair the rows, then CALL claude.upgrade_constraints()');
@@ -220,7 +223,7 @@ BEGIN
 
         IF v_con IS NOT NULL THEN
             CONTINUE WHEN v_validated;
-            SELECT v.violations INTO v_violations FROM claude.health_rule_violations(v_con) v;
+            SELECT v.row_count INTO v_violations FROM claude.health_rule_violations(v_con) v;
             CONTINUE WHEN v_violations > 0;  -- a data issue (rule_broken_by_old_rows), not drift
             RETURN NEXT jsonb_build_object('object_type', r.object_type, 'table', NULLIF(r.table_name, ''), 'name', r.object_name,
                                            'problem', 'not_validated',

@@ -133,19 +133,10 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
         await LoadLegacyAsync();
         await MigrateAsync();
 
-        await using var listener = new NpgsqlConnection(ConnectionString);
-        await listener.OpenAsync();
-        var heard = new List<string>();
-        listener.Notification += (_, e) => { if (e.Channel == "claude_messages") heard.Add(e.Payload); };
-        await using (var listen = new NpgsqlCommand("LISTEN claude_messages", listener))
-            await listen.ExecuteNonQueryAsync();
-
+        await using var listener = await NotificationListener.ListenAsync(ConnectionString, "claude_messages");
         var message = await Scalar<Guid>(
             "INSERT INTO claude.messages (from_session_id, to_project, message_type, subject, body) VALUES ('30000000-0000-4000-8000-000000000028', 'claude-family', 'broadcast', 'After the upgrade', 'b') RETURNING message_id");
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!heard.Contains(message.ToString()) && DateTime.UtcNow < deadline)
-            await listener.WaitAsync(TimeSpan.FromMilliseconds(500));
-        Assert.Contains(message.ToString(), heard);
+        await listener.HearAsync(message.ToString());
         Assert.Equal(1L, await Scalar<long>("SELECT count(*) FROM claude.activity_feed WHERE source_id = $1", message));
     }
 

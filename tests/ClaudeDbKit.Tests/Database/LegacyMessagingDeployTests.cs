@@ -81,20 +81,8 @@ public sealed class LegacyMessagingDeployTests : EmptyDatabaseTest
     public async Task The_listener_still_hears_every_message_and_each_message_is_logged_once()
     {
         await DeployLegacyAsync();
-        await using var listener = new NpgsqlConnection(ConnectionString);
-        await listener.OpenAsync();
-        var heard = new List<string>();
-        listener.Notification += (_, e) => { if (e.Channel == "claude_messages") heard.Add(e.Payload); };
-        await using (var listen = new NpgsqlCommand("LISTEN claude_messages", listener))
-            await listen.ExecuteNonQueryAsync();
-
-        async Task Hear(Guid message)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!heard.Contains(message.ToString()) && DateTime.UtcNow < deadline)
-                await listener.WaitAsync(TimeSpan.FromMilliseconds(500));
-            Assert.Contains(message.ToString(), heard);
-        }
+        await using var listener = await NotificationListener.ListenAsync(ConnectionString, "claude_messages");
+        Task Hear(Guid message) => listener.HearAsync(message.ToString());
 
         // Through the API.
         var sent = await Scalar<Guid>("SELECT claude.send_message($1, $2, 'Stale sessions', 'Close them please.')", Session28, Session29);
