@@ -45,7 +45,13 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
     public async Task A_concurrent_writer_is_never_blocked_for_a_second_by_the_brownfield_repair()
     {
         await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
-        await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("brownfield_big.sql")));
+        await using (var connection = new NpgsqlConnection(ConnectionString))
+        {
+            // Two million generated rows: far beyond the default 30 s command timeout on a busy machine.
+            await connection.OpenAsync();
+            await using var generate = new NpgsqlCommand(await File.ReadAllTextAsync(Repository.TestSql("brownfield_big.sql")), connection) { CommandTimeout = 0 };
+            await generate.ExecuteNonQueryAsync();
+        }
         var sessionsBefore = await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.sessions");
         var feedBefore = await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.activity_feed");
 
