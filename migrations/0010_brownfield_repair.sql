@@ -21,6 +21,26 @@ CREATE OR REPLACE TRIGGER sessions_status_during_upgrade
     BEFORE INSERT ON claude.sessions
     FOR EACH ROW EXECUTE FUNCTION claude.sessions_status_during_upgrade();
 
+-- A database deployed by an earlier release has a claude.log_activity without the claude.repair_quiet
+-- guard (functions/20_activity.sql has it, but is applied after the migrations): the live definition
+-- gets the same guard now, so the activity triggers do not log the repair's writes.
+DO $do$
+DECLARE
+    v_function regprocedure := pg_catalog.to_regprocedure('claude.log_activity(text, uuid, text, text, text, text, text, text)');
+    v_definition text;
+BEGIN
+    IF v_function IS NULL THEN
+        RETURN;
+    END IF;
+    v_definition := pg_catalog.pg_get_functiondef(v_function);
+    IF pg_catalog.strpos(v_definition, 'current_setting(''claude.repair_quiet''') > 0 THEN
+        RETURN;
+    END IF;
+    EXECUTE pg_catalog.regexp_replace(v_definition, '\nBEGIN\n',
+        E'\nBEGIN\n    IF pg_catalog.current_setting(''claude.repair_quiet'', true) = ''on'' THEN\n        RETURN NULL;\n    END IF;\n');
+END;
+$do$;
+
 -- ---------------------------------------------------------------------------------------------
 -- The repair log: one row per changed value (or per inserted row, column_name '*').
 CREATE TABLE IF NOT EXISTS claude.repair_log (
@@ -446,6 +466,9 @@ DECLARE
     v_differs text := '';
     v_set text := '';
     v_log text := '';
+    v_before text := '';
+    v_returning text := '';
+    r record;
     v_statement text;
     v_row text;
     v_one integer;
@@ -464,21 +487,36 @@ BEGIN
         v_select  := v_select  || pg_catalog.format(', (%s) AS new_%s, t.%I AS old_%s', p_values[i], i, p_columns[i], i);
         v_differs := v_differs || pg_catalog.format('%sx.new_%s IS DISTINCT FROM x.old_%s', CASE WHEN i > 1 THEN ' OR ' ELSE '' END, i, i);
         v_set     := v_set     || pg_catalog.format('%s%I = b.new_%s', CASE WHEN i > 1 THEN ', ' ELSE '' END, p_columns[i], i);
-        v_log     := v_log     || pg_catalog.format('%s(%L, b.old_%s::text, b.new_%s::text, %L)', CASE WHEN i > 1 THEN ', ' ELSE '' END,
-                                                        p_columns[i], i, i, COALESCE(p_reasons[i], p_reasons[1]));
+    END LOOP;
+    -- Every column is compared before and after, so a value a trigger of the table derives from the
+    -- repaired ones (updated_at, acknowledged_at, ...) is logged too.
+    FOR r IN
+        SELECT a.attnum, a.attname::text AS column_name, pg_catalog.array_position(p_columns, a.attname::text) AS repaired
+          FROM pg_catalog.pg_attribute a
+         WHERE a.attrelid = v_rel AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum
+    LOOP
+        v_before    := v_before    || pg_catalog.format(', t.%I AS before_%s', r.column_name, r.attnum);
+        v_returning := v_returning || pg_catalog.format(', t.%I AS after_%s', r.column_name, r.attnum);
+        v_log       := v_log       || pg_catalog.format('%s(%L, b.before_%s::text, b.after_%s::text, %L)', CASE WHEN v_log = '' THEN '' ELSE ', ' END,
+                                                        r.column_name, r.attnum, r.attnum,
+                                                        CASE WHEN r.repaired IS NOT NULL THEN COALESCE(p_reasons[r.repaired], p_reasons[1])
+                                                             ELSE pg_catalog.format('set by a trigger of claude.%s when the repair changed %s', p_table,
+                                                                                    pg_catalog.array_to_string(p_columns, ', ')) END);
     END LOOP;
     v_statement := pg_catalog.format(
-        'WITH batch AS (SELECT x.* FROM (SELECT t.ctid AS repair_ctid, t.%1$I AS repair_key %2$s FROM claude.%3$I t
+        'WITH batch AS (SELECT x.* FROM (SELECT t.ctid AS repair_ctid, t.%1$I AS repair_key %2$s %12$s FROM claude.%3$I t
                                           WHERE (%4$s) AND (%11$s) FOR UPDATE OF t) x
                          WHERE %5$s),
-              changed AS (UPDATE claude.%3$I t SET %6$s FROM batch b WHERE t.ctid = b.repair_ctid RETURNING b.*),
+              changed AS (UPDATE claude.%3$I t SET %6$s FROM batch b WHERE t.ctid = b.repair_ctid RETURNING b.* %13$s),
               logged AS (INSERT INTO claude.repair_log (table_name, row_key, column_name, old_value, new_value, reason, migration)
                          SELECT %7$L, b.repair_key::text, v.column_name, v.old_value, v.new_value, v.reason, %9$L
                            FROM changed b
                           CROSS JOIN LATERAL (VALUES %10$s) AS v(column_name, old_value, new_value, reason)
                           WHERE v.old_value IS DISTINCT FROM v.new_value)
          SELECT pg_catalog.count(*)::integer FROM changed',
-        v_key, v_select, p_table, p_condition, v_differs, v_set, p_table, NULL, '0010_brownfield_repair', v_log, '/*row filter*/ true');
+        v_key, v_select, p_table, p_condition, v_differs, v_set, p_table, NULL, '0010_brownfield_repair', v_log, '/*row filter*/ true',
+        v_before, v_returning);
     PERFORM pg_catalog.set_config('claude.repair_quiet', 'on', true);
     BEGIN
         EXECUTE v_statement INTO v_count;
@@ -503,7 +541,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.repair_rows(text, text[], text[], text, text[]) IS
-    'Internal (migrations): One chunk of a repair, in the caller''s transaction: sets p_columns[i] = p_values[i] (SQL over alias t) on the rows of claude.<p_table> matching p_condition whose values change, logs each changed value with its old value and p_reasons[i] in claude.repair_log; activity triggers stay quiet (setting claude.repair_quiet).';
+    'Internal (migrations): One chunk of a repair, in the caller''s transaction: sets p_columns[i] = p_values[i] (SQL over alias t) on the rows of claude.<p_table> matching p_condition whose values change, logs each changed value (also those the table''s triggers derive) with its old value and p_reasons[i] in claude.repair_log; activity triggers stay quiet (setting claude.repair_quiet).';
 
 -- A repair over a whole table in chunks of 1024 pages (8 MB), each committed on its own, so row
 -- locks are held briefly and no table lock beyond ROW EXCLUSIVE is taken. Procedures that commit

@@ -97,6 +97,39 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
     }
 
     [Fact]
+    public async Task A_database_deployed_by_the_previous_release_is_repaired_without_feed_noise_and_with_every_derived_value_logged()
+    {
+        await LoadLegacyAsync();
+        // The previous release: migrations up to 0009 and the function scripts, with the activity triggers
+        // live and log_activity without the repair_quiet guard (functions/20 gains it in this release).
+        using (var previous = new ScriptFolder())
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0))
+                previous.Migration(Path.GetFileName(file), await File.ReadAllTextAsync(file));
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")).Where(f => !f.EndsWith("97_health.sql", StringComparison.Ordinal)))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                var guard = text.IndexOf("    -- The brownfield repair (migration 0010) sets claude.repair_quiet", StringComparison.Ordinal);
+                if (guard >= 0)
+                    text = text.Remove(guard, text.IndexOf("END IF;", guard, StringComparison.Ordinal) + "END IF;".Length - guard);
+                previous.Function(Path.GetFileName(file), text);
+            }
+            await new MigrationRunner(ConnectionString, new MigrationOptions { Scripts = previous.Source }).MigrateAsync();
+        }
+        Assert.False(await Scalar<bool>("SELECT strpos(prosrc, 'repair_quiet') > 0 FROM pg_proc WHERE proname = 'log_activity'"));
+        var feedBefore = await Scalar<long>("SELECT count(*) FROM claude.activity_feed");
+        await RepairAudit.SnapshotAsync(ConnectionString);
+
+        await MigrateAsync();
+
+        // The feed got nothing from the repair; values the triggers derived (updated_at, acknowledged_at) are logged too.
+        Assert.Empty(await RepairAudit.ViolationsAsync(ConnectionString));
+        Assert.Equal(feedBefore, await Scalar<long>("SELECT count(*) FROM claude.activity_feed"));
+        Assert.Contains("acknowledged_at", await Column("SELECT column_name FROM claude.repair_log WHERE reason LIKE 'set by a trigger of claude.messages%'"));
+        Assert.Empty((await HealthAsync()).SchemaDrift);
+    }
+
+    [Fact]
     public async Task Doctor_reports_no_drift_and_exactly_the_data_issues_the_upgrade_could_not_repair()
     {
         await LoadLegacyAsync();

@@ -7,8 +7,9 @@ namespace ClaudeDbKit.Tests.Infrastructure;
 /// Checks the brownfield promise on a legacy database: a copy of every claude table taken before the
 /// upgrade (schema before_upgrade) is compared with the tables after it. Every old row is still there,
 /// the only new rows are the ones the repair logged as inserted, and every value that differs is in
-/// claude.repair_log with exactly that old and new value. column_registry is left out: migration 0004
-/// updates its lists and records each change in column_registry_history (RegistryTests).
+/// claude.repair_log with exactly that old and new value. column_registry is left out (migration 0004
+/// updates its lists and records each change in column_registry_history, RegistryTests), and so is
+/// the journal schemaversions, which gains a row per script.
 /// </summary>
 public static class RepairAudit
 {
@@ -36,7 +37,7 @@ public static class RepairAudit
               JOIN pg_index i ON i.indrelid = t.oid AND i.indisprimary
               JOIN pg_attribute k ON k.attrelid = t.oid AND k.attnum = i.indkey[0]
               JOIN pg_attribute a ON a.attrelid = b.oid AND a.attnum > 0 AND NOT a.attisdropped
-             WHERE b.relnamespace = 'before_upgrade'::regnamespace AND b.relname <> 'column_registry'
+             WHERE b.relnamespace = 'before_upgrade'::regnamespace AND b.relname NOT IN ('column_registry', 'schemaversions')
              ORDER BY 1, 3
             """);
         var query = new StringBuilder();
