@@ -596,12 +596,13 @@ COMMENT ON FUNCTION claude.repair_log_insert(text, text, text, text) IS
 --      latest evidence (activity feed entries, messages sent, agent sessions already linked to
 --      them; else session_start), with a summary saying so (a summary they had is kept);
 --   4. closed sessions without identity are linked to the archived placeholder identity
---      'legacy-unknown-identity' (nobody is guessed); closed sessions without status get 'ended';
+--      'legacy-unknown-identity' (nobody is guessed); closed sessions without status get 'ended',
+--      without summary one that says none was recorded (steps 2-4 are one update per session row);
 --   5. agent sessions without parent get the session of the same project (workspace folder name)
 --      whose time window holds spawned_at, when exactly one does (windows of at most a day, or
 --      still open).
--- What is left (values without alias, ambiguous agent sessions, sessions without summary, ...) is
--- reported by claude.check_health().
+-- What is left (values without alias, ambiguous agent sessions, open sessions without identity,
+-- rows a rule of another column refuses, ...) is reported by claude.check_health().
 CREATE OR REPLACE PROCEDURE claude.repair_legacy_data(p_stale_days integer DEFAULT 7)
 LANGUAGE plpgsql
 AS $fn$
@@ -778,7 +779,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON PROCEDURE claude.repair_legacy_data(integer) IS
-    'Repairs legacy rows before their rules are validated (seed 000 phase 4), in committed chunks, logging every changed value in claude.repair_log: documented aliases and case variants of registered values, session project name variants, stale sessions closed as abandoned at their latest evidence, the placeholder identity for closed sessions without one, status of closed sessions, unambiguous agent session parents. Idempotent; what it cannot decide is left and reported by claude.check_health().';
+    'Repairs legacy rows before their rules are validated (seed 000 phase 4), in committed chunks, logging every changed value in claude.repair_log: documented aliases and case variants of registered values, session project name variants, stale sessions closed as abandoned at their latest evidence, the placeholder identity for closed sessions without one, status and a says-so summary for closed sessions without them, unambiguous agent session parents. Idempotent; what it cannot decide is left and reported by claude.check_health().';
 
 -- ---------------------------------------------------------------------------------------------
 -- Phases 1-2 of seed 000 once the rows are repaired: every NOT VALID foreign key and CHECK of schema
