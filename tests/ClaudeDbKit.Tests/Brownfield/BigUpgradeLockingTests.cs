@@ -60,6 +60,8 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
         var written = new List<Guid>();
         using var stop = new CancellationTokenSource();
         var writer = Task.Run(() => WriteAndReadAsync(clock, samples, written, stop.Token));
+        var locks = new List<string>();
+        var sampler = Task.Run(() => SampleLocksAsync(clock, locks, stop.Token));
 
         var deploy = Stopwatch.StartNew();
         await new MigrationRunner(ConnectionString).MigrateAsync(clock);
@@ -68,6 +70,7 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
         await Task.Delay(300);
         await stop.CancelAsync();
         await writer;
+        await sampler;
 
         // What each phase did to the writer, for the report.
         var byScript = samples.GroupBy(s => s.Script).Select(g => (Script: g.Key, Count: g.Count(), Max: g.Max(s => s.Milliseconds),
@@ -76,6 +79,9 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
         foreach (var phase in byScript)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{phase.Script}: {phase.Count} statements, longest {phase.Max:F0} ms, {phase.Timeouts} lock timeouts, refused: {string.Join(",", phase.Refused)}"));
+        // Who held what: the table locks that block writers, sampled every 200 ms, per script and statement.
+        foreach (var held in locks.GroupBy(l => l).Select(g => $"{g.Key} ({g.Count()} samples)"))
+            output.WriteLine(held);
         var scripts = await Sql.RowsAsync(ConnectionString, "SELECT scriptname, execution_ms FROM claude.schemaversions WHERE execution_ms > 200 ORDER BY schemaversionsid");
         foreach (var row in scripts)
             output.WriteLine($"{row[0]} ran {row[1]} ms");
@@ -97,6 +103,39 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
         Assert.Equal(0L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.sessions WHERE identity_id IS NULL AND session_end IS NOT NULL"));
         Assert.Equal(0L, await Sql.ScalarAsync<long>(ConnectionString,
             "SELECT count(*) FROM pg_constraint WHERE conrelid = 'claude.sessions'::regclass AND NOT convalidated"));
+    }
+
+    // Samples the locks on sessions and activity_feed that block an insert (SHARE and stronger) held by other backends.
+    private async Task SampleLocksAsync(ScriptClock clock, List<string> locks, CancellationToken stop)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        while (!stop.IsCancellationRequested)
+        {
+            var script = clock.Current;
+            await using (var command = new NpgsqlCommand(
+                """
+                SELECT c.relname || ' ' || l.mode || ' during: ' || left(regexp_replace(btrim(regexp_replace(a.query, '--[^\n]*', '', 'g')), '\s+', ' ', 'g'), 70)
+                  FROM pg_locks l
+                  JOIN pg_class c ON c.oid = l.relation AND c.relname IN ('sessions', 'activity_feed')
+                  JOIN pg_stat_activity a ON a.pid = l.pid
+                 WHERE l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+                """, connection))
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                    locks.Add($"{script}: {reader.GetString(0)}");
+            }
+            try
+            {
+                await Task.Delay(200, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
     }
 
     // The old tool: inserts a closed session (no status column, as the legacy hooks write it) and an
