@@ -20,6 +20,11 @@ AS $fn$
 DECLARE
     v_id uuid := gen_random_uuid();
 BEGIN
+    -- The brownfield repair (migration 0010) sets claude.repair_quiet for its own writes: correcting
+    -- a legacy value is not an event of the session or message it touches.
+    IF current_setting('claude.repair_quiet', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF NULLIF(btrim(p_source_type), '') IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'activity source_type is required',
             HINT = format('Pass one of the registered source types: %s.',
@@ -52,7 +57,7 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.log_activity(text, uuid, text, text, text, text, text, text) IS
-    'Appends one activity_feed entry and returns its id. source_type and severity must be registered (CD001); source_type, activity_type, title required (CD005).';
+    'Appends one activity_feed entry and returns its id. source_type and severity must be registered (CD001); source_type, activity_type, title required (CD005). Writes nothing (returns NULL) while claude.repair_quiet is on (the brownfield repair).';
 
 -- Rule: the feed is read newest first, filtered by project (case-insensitive) and severity (registered), 1..1000 rows.
 -- One static query per case, ordered as idx_activity_feed_project_lower / idx_activity_feed_created

@@ -68,6 +68,11 @@ CREATE OR REPLACE TRIGGER sessions_before_write
     BEFORE INSERT OR UPDATE ON claude.sessions
     FOR EACH ROW EXECUTE FUNCTION claude.sessions_before_write();
 
+-- Migration 0010 derives status with a stand-in trigger while it repairs old rows (old hooks omit
+-- status); sessions_before_write does it from here on.
+DROP TRIGGER IF EXISTS sessions_status_during_upgrade ON claude.sessions;
+DROP FUNCTION IF EXISTS claude.sessions_status_during_upgrade();
+
 -- Rule: each lifecycle event of a session is logged exactly once: session_started, session_ended, session_abandoned, session_resumed.
 CREATE OR REPLACE FUNCTION claude.session_events(p_old claude.sessions, p_new claude.sessions)
 RETURNS TABLE(ordinal integer, activity_type text, title text, summary text, severity text)

@@ -61,6 +61,7 @@
         'Add-ClaudeRequirement'
         'Set-ClaudeWorkItemStatus'
         'Get-ClaudeWorkItem'
+        'Test-ClaudeSchema'
         'Invoke-ClaudeHook'
     )
     FunctionsToExport    = @()

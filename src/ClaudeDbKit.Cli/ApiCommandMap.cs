@@ -54,5 +54,6 @@ internal static class ApiCommandMap
         ["add_requirement"] = "work requirement",
         ["set_work_item_status"] = "work status",
         ["get_work_item"] = "work show",
+        ["check_health"] = "doctor",
     };
 }

@@ -101,6 +101,7 @@ internal sealed class CliApplication(TextReader input, TextWriter output, TextWr
         root.Subcommands.Add(KnowledgeCommands.Create(context));
         root.Subcommands.Add(WorkCommands.Create(context));
         root.Subcommands.Add(BriefingCommand.Create(context));
+        root.Subcommands.Add(DoctorCommand.Create(context));
         root.Subcommands.Add(HookCommands.Create(context, input));
         return root;
     }

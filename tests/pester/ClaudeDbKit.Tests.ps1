@@ -359,3 +359,20 @@ Describe 'Work items against the deployed database' -Skip:(-not $env:CLAUDEDBKIT
         $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 }
+
+Describe 'The health report against the deployed database' -Skip:(-not $env:CLAUDEDBKIT_TEST_CONNECTION) {
+    BeforeAll {
+        $connection = $env:CLAUDEDBKIT_TEST_CONNECTION
+    }
+
+    It 'Test-ClaudeSchema writes one HealthReport with no schema drift on a deployed database' {
+        $report = Test-ClaudeSchema -ConnectionString $connection
+        $report.PSObject.TypeNames[0] | Should -Be 'ClaudeDbKit.HealthReport'
+        @($report.SchemaDrift).Count | Should -Be 0
+        $report.StaleHours | Should -Be 24
+    }
+
+    It 'a stale threshold below 1 hour is refused before any database call' {
+        { Test-ClaudeSchema -ConnectionString $connection -StaleHours 0 } | Should -Throw
+    }
+}

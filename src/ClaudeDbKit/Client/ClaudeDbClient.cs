@@ -39,6 +39,7 @@ public sealed class ClaudeDbClient : IAsyncDisposable
         Briefing = new BriefingApi(caller);
         Hooks = new HooksApi(caller);
         Work = new WorkApi(caller);
+        Health = new HealthApi(caller);
     }
 
     public SessionsApi Sessions { get; }
@@ -64,6 +65,8 @@ public sealed class ClaudeDbClient : IAsyncDisposable
     public HooksApi Hooks { get; }
 
     public WorkApi Work { get; }
+
+    public HealthApi Health { get; }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

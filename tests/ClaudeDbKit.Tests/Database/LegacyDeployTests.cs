@@ -26,29 +26,32 @@ public sealed class LegacyDeployTests : EmptyDatabaseTest
     public async Task The_legacy_database_deploys_and_keeps_every_session_end_and_summary()
     {
         await LoadLegacyAsync();
-        var before = await Sql.RowsAsync(ConnectionString, "SELECT session_id, session_end, session_summary, identity_id FROM claude.sessions ORDER BY session_id");
+        await RepairAudit.SnapshotAsync(ConnectionString);
 
         await MigrateAsync();
 
-        Assert.Equal(before, await Sql.RowsAsync(ConnectionString, "SELECT session_id, session_end, session_summary, identity_id FROM claude.sessions ORDER BY session_id"));
+        // Ends, summaries and identities change only where the brownfield repair (0010) logged it with the old value.
+        Assert.Empty(await RepairAudit.ViolationsAsync(ConnectionString));
+        Assert.Equal(0L, await Scalar<long>(
+            "SELECT count(*) FROM claude.repair_log WHERE table_name = 'sessions' AND column_name IN ('session_end', 'session_summary', 'identity_id') AND old_value IS NOT NULL"));
         Assert.Empty((await MigrateAsync()).Scripts);
 
-        // Status backfilled only where the row satisfies the rules.
+        // Status: 0005 backfills it where the row satisfies the rules; 0010 derives the rest from the repaired rows.
         var statuses = (await Sql.RowsAsync(ConnectionString, "SELECT right(session_id::text, 2), status FROM claude.sessions"))
             .ToDictionary(r => (string)r[0]!, r => (string?)r[1]);
-        Assert.Equal("active", statuses["22"]);     // newest open session of claude-code-unified
-        Assert.Null(statuses["21"]);                // older open session of the same identity: would break one-active
+        Assert.Equal("abandoned", statuses["22"]);  // newest open session of claude-code-unified, open since 2025-12-21
+        Assert.Equal("abandoned", statuses["21"]);  // older open session of the same identity
         Assert.Equal("ended", statuses["01"]);      // closed with a summary
-        Assert.Null(statuses["03"]);                // closed without a summary
-        Assert.Equal("ended", statuses["07"]);      // NULL identity, but closed with a summary
-        Assert.Equal(11, statuses.Values.Count(s => s is null)); // 10 closed without summary + session 21
+        Assert.Equal("ended", statuses["03"]);      // closed without a summary: it now says none was recorded
+        Assert.Equal("ended", statuses["07"]);      // NULL identity (now the placeholder), closed with a summary
+        Assert.Equal(0, statuses.Values.Count(s => s is null));
 
-        // Constraints that old rows violate stay NOT VALID; the others are validated.
+        // Every session rule holds for every row after the repair; build tasks' todo became pending.
         var notValid = (await Sql.RowsAsync(ConnectionString,
                 "SELECT conname::text FROM pg_constraint WHERE conrelid = 'claude.sessions'::regclass AND NOT convalidated ORDER BY 1"))
             .Select(r => (string)r[0]!).ToList();
-        Assert.Equal(["sessions_identity_required_check", "sessions_status_required_check", "sessions_summary_required_check"], notValid);
-        Assert.False(await Scalar<bool>("SELECT convalidated FROM pg_constraint WHERE conname = 'build_tasks_status_registry_check'"));
+        Assert.Empty(notValid);
+        Assert.True(await Scalar<bool>("SELECT convalidated FROM pg_constraint WHERE conname = 'build_tasks_status_registry_check'"));
         Assert.True(await Scalar<bool>("SELECT convalidated FROM pg_constraint WHERE conname = 'sessions_status_matches_end_check'"));
 
         // The hand-made foreign key is reused, not duplicated; the new ones are there.
@@ -60,10 +63,11 @@ public sealed class LegacyDeployTests : EmptyDatabaseTest
              WHERE contype = 'f' AND conname IN ('sessions_identity_id_fkey', 'workspaces_identity_fkey', 'agent_sessions_parent_fkey', 'sessions_project_id_fkey')
             """));
 
-        // project_id filled where the name matches case-insensitively.
+        // project_id filled where the name matches case-insensitively (0005), and for punctuation variants by the repair (0010).
         Assert.Equal(Guid.Parse("20000000-0000-4000-8000-000000000002"),
             await Scalar<Guid>("SELECT project_id FROM claude.sessions WHERE session_id = '30000000-0000-4000-8000-000000000022'"));
-        Assert.Null(await Scalar<object>("SELECT project_id FROM claude.sessions WHERE session_id = '30000000-0000-4000-8000-000000000007'"));
+        Assert.Equal(Guid.Parse("20000000-0000-4000-8000-000000000002"),
+            await Scalar<Guid>("SELECT project_id FROM claude.sessions WHERE session_id = '30000000-0000-4000-8000-000000000007'"));
         // The agent id that an old hook kept in metadata became agent_id.
         Assert.Equal("agent-a1b2c3", await Scalar<string>("SELECT agent_id FROM claude.agent_sessions WHERE session_id = '50000000-0000-4000-8000-000000000001'"));
     }
@@ -102,17 +106,21 @@ public sealed class LegacyDeployTests : EmptyDatabaseTest
             "UPDATE claude.sessions SET session_end = now(), session_summary = 'done' WHERE session_id = '40000000-0000-4000-8000-000000000001'");
         Assert.Equal("ended", await Scalar<string>("SELECT status FROM claude.sessions WHERE session_id = '40000000-0000-4000-8000-000000000001'"));
 
-        // claude-code-unified still has session 22 open: a second one is CD004 with the way out.
+        // The upgrade closed the sessions claude-code-unified left open since 2025-12-21, at their latest evidence.
+        Assert.Equal(["abandoned", new DateTime(2025, 12, 21, 9, 15, 0)], (await Sql.RowsAsync(ConnectionString,
+            "SELECT status, session_end FROM claude.sessions WHERE session_id = '30000000-0000-4000-8000-000000000021'"))[0]);
+        Assert.Equal(0, await Scalar<int>("SELECT claude.abandon_stale_sessions()"));
+
+        // An old hook opens a session for claude-code-unified; a second one is CD004 with the way out.
+        await Sql.ExecuteAsync(ConnectionString,
+            $"INSERT INTO claude.sessions (session_id, identity_id, project_name, session_start) VALUES ('40000000-0000-4000-8000-000000000002', '{Unified}', 'claude-family', now())");
         var error = await Assert.ThrowsAsync<PostgresException>(() => Sql.ExecuteAsync(ConnectionString,
             $"INSERT INTO claude.sessions (identity_id, project_name, session_start) VALUES ('{Unified}', 'claude-family', now())"));
         Assert.Equal("CD004", error.SqlState);
-        Assert.Contains("30000000-0000-4000-8000-000000000022", error.MessageText, StringComparison.Ordinal);
+        Assert.Contains("40000000-0000-4000-8000-000000000002", error.MessageText, StringComparison.Ordinal);
         Assert.Contains("p_supersede => true", error.Hint, StringComparison.Ordinal);
-
-        // The stale-session sweep closes both open sessions at their latest evidence.
-        Assert.Equal(2, await Scalar<int>("SELECT claude.abandon_stale_sessions()"));
-        Assert.Equal(0L, await Scalar<long>("SELECT count(*) FROM claude.sessions WHERE session_end IS NULL"));
-        Assert.True(await Scalar<bool>("SELECT session_end = timestamp '2025-12-21 09:15' FROM claude.sessions WHERE session_id = '30000000-0000-4000-8000-000000000021'"));
+        await Sql.ExecuteAsync(ConnectionString,
+            "UPDATE claude.sessions SET session_end = now(), session_summary = 'done' WHERE session_id = '40000000-0000-4000-8000-000000000002'");
         var session = await Scalar<Guid>($"SELECT claude.start_session('{Unified}', 'ATO-TAX-AGENT')");
         Assert.Equal("ATO-Tax-Agent", await Scalar<string>("SELECT project_name FROM claude.sessions WHERE session_id = $1", session));
     }

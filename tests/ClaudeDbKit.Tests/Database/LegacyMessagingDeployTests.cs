@@ -38,10 +38,15 @@ public sealed class LegacyMessagingDeployTests : EmptyDatabaseTest
     {
         await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
         var before = await Scalar<string>(LegacyRowsSql);
+        await RepairAudit.SnapshotAsync(ConnectionString);
 
         await new MigrationRunner(ConnectionString).MigrateAsync();
 
-        Assert.Equal(before, await Scalar<string>(LegacyRowsSql));
+        // Only the legacy statuses with a documented alias changed (actioned, deferred, running), each logged.
+        Assert.NotEqual(before, await Scalar<string>(LegacyRowsSql));
+        Assert.Empty(await RepairAudit.ViolationsAsync(ConnectionString));
+        Assert.Equal(4L, await Scalar<long>(
+            "SELECT count(*) FROM claude.repair_log WHERE table_name IN ('messages', 'scheduled_jobs', 'job_run_history', 'reminders', 'knowledge')"));
         Assert.Empty((await new MigrationRunner(ConnectionString).MigrateAsync()).Scripts);
         var notValid = (await Rows(
                 """
@@ -53,12 +58,10 @@ public sealed class LegacyMessagingDeployTests : EmptyDatabaseTest
                 """)).Select(r => (string)r[0]!).ToList();
         Assert.Equal(
             [
-                "job_run_history_status_registry_check",        // 'running'
+                // 'running', actioned and deferred were mapped through claude.status_aliases (migration 0010).
                 "knowledge_confidence_range_check",             // 85 and 60 on the 1..100 scale
                 "messages_priority_required_check",             // message 6 has no priority
                 "messages_sender_required_check",               // message 8 has no sender
-                "messages_status_registry_check",               // actioned, deferred
-                "scheduled_jobs_last_status_registry_check",    // 'running'
                 "scheduled_jobs_priority_required_check",       // job 4 has no priority
             ], notValid);
         // Rules the data allows are in force: unique names, one open run, foreign keys.
@@ -78,20 +81,8 @@ public sealed class LegacyMessagingDeployTests : EmptyDatabaseTest
     public async Task The_listener_still_hears_every_message_and_each_message_is_logged_once()
     {
         await DeployLegacyAsync();
-        await using var listener = new NpgsqlConnection(ConnectionString);
-        await listener.OpenAsync();
-        var heard = new List<string>();
-        listener.Notification += (_, e) => { if (e.Channel == "claude_messages") heard.Add(e.Payload); };
-        await using (var listen = new NpgsqlCommand("LISTEN claude_messages", listener))
-            await listen.ExecuteNonQueryAsync();
-
-        async Task Hear(Guid message)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!heard.Contains(message.ToString()) && DateTime.UtcNow < deadline)
-                await listener.WaitAsync(TimeSpan.FromMilliseconds(500));
-            Assert.Contains(message.ToString(), heard);
-        }
+        await using var listener = await NotificationListener.ListenAsync(ConnectionString, "claude_messages");
+        Task Hear(Guid message) => listener.HearAsync(message.ToString());
 
         // Through the API.
         var sent = await Scalar<Guid>("SELECT claude.send_message($1, $2, 'Stale sessions', 'Close them please.')", Session28, Session29);
