@@ -105,6 +105,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
+    -- The brownfield repair (migration 0010) sets claude.repair_quiet for its own writes: correcting
+    -- a legacy value is not an event of the row it touches (log_activity keeps the same silence).
+    IF current_setting('claude.repair_quiet', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         INSERT INTO claude.activity_feed (source_type, source_id, actor, activity_type, title, summary, project_name, severity, created_at)
         SELECT 'session', n.session_id, left(i.identity_name, 100), e.activity_type, e.title, e.summary, left(n.project_name, 100), e.severity,

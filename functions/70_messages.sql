@@ -94,6 +94,11 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
+    -- The brownfield repair (migration 0010) sets claude.repair_quiet for its own writes: correcting
+    -- a legacy value is not an event of the row it touches (log_activity keeps the same silence).
+    IF current_setting('claude.repair_quiet', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'INSERT' THEN
         IF claude.messages_user_activity_trigger() IS NOT NULL THEN
             RETURN NULL;

@@ -4,12 +4,15 @@ using System.Text.RegularExpressions;
 
 namespace ClaudeDbKit.Bench;
 
-/// <summary>One call of the workload: the API function it exercises, whether it writes, and its SQL with placeholders.</summary>
-internal sealed record WorkloadCall(string Function, bool Writes, string Sql);
+/// <summary>
+/// One call of the workload: the API function it exercises, whether it writes, whether it audits every row by design (the
+/// seq-scan guard lets it scan), and its SQL with placeholders.
+/// </summary>
+internal sealed record WorkloadCall(string Function, bool Writes, bool Audits, string Sql);
 
 /// <summary>
 /// <c>bench/sql/workload.sql</c>: a <c>-- @values</c> query whose columns name the placeholders, then one
-/// <c>-- @call &lt;function&gt; read|write</c> section per API call. Shared by the benchmark, which times the
+/// <c>-- @call &lt;function&gt; read|write [audit]</c> section per API call. Shared by the benchmark, which times the
 /// calls, and by the test suite, which checks that no call scans a large table.
 /// </summary>
 internal sealed partial class Workload
@@ -43,9 +46,9 @@ internal sealed partial class Workload
             else
             {
                 var parts = header.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length != 3 || parts[2] is not ("read" or "write"))
-                    throw new FormatException($"{source}: '-- {header}' must be '-- @call <function> read|write'.");
-                calls.Add(new WorkloadCall(parts[1], parts[2] == "write", body.ToString().Trim()));
+                if (parts.Length is not (3 or 4) || parts[2] is not ("read" or "write") || (parts.Length == 4 && parts[3] != "audit"))
+                    throw new FormatException($"{source}: '-- {header}' must be '-- @call <function> read|write [audit]'.");
+                calls.Add(new WorkloadCall(parts[1], parts[2] == "write", parts.Length == 4, body.ToString().Trim()));
             }
             body.Clear();
         }

@@ -2,6 +2,7 @@
 -- the test suite's seq-scan guard explains it. `-- @values` is one query whose columns name the
 -- placeholders (:'name' becomes a quoted literal); `-- @call <function> read|write` starts a call.
 -- A write call runs as BEGIN; call; ROLLBACK in one round trip, so every iteration sees the same data.
+-- `audit` marks a call that reads every row by design (the health report): the guard lets it scan.
 
 -- @values
 WITH me AS (
@@ -115,6 +116,8 @@ SELECT * FROM claude.get_activity_by_source('session', :'busy_session_id');
 SELECT claude.log_activity('session', :'session_id', 'bench', 'bench_event', 'benchmark entry', NULL, :'project');
 -- @call archive_activity write
 SELECT claude.archive_activity(interval '364 days');
+-- @call check_health read audit
+SELECT claude.check_health();
 -- @call get_valid_values read
 SELECT claude.get_valid_values('sessions', 'status');
 -- @call refresh_registry_constraints write

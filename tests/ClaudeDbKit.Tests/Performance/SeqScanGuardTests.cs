@@ -8,7 +8,8 @@ namespace ClaudeDbKit.Tests.Performance;
 /// <summary>
 /// Every API call of the benchmark's workload, on the benchmark's generated data (at a small scale),
 /// must reach activity_feed, sessions and messages through an index: these tables grow without bound
-/// and the hooks call these functions at every session start.
+/// and the hooks call these functions at every session start. Only a call marked audit (the health
+/// report, which counts every bad row) may scan; it must still succeed.
 /// </summary>
 public sealed class SeqScanGuardTests : MigratedDatabaseTest
 {
@@ -48,7 +49,7 @@ public sealed class SeqScanGuardTests : MigratedDatabaseTest
         foreach (var call in workload.Calls)
         {
             var problem = await SeqScansOfAsync(connection, Workload.Bind(call, values));
-            if (problem is not null)
+            if (problem is not null && !(call.Audits && problem.StartsWith("seq scan", StringComparison.Ordinal)))
                 failures.Add($"{call.Function}: {problem}");
         }
         Assert.True(failures.Count == 0, "API calls that scan a growing table or fail:\n" + string.Join("\n", failures));

@@ -42,6 +42,7 @@ public sealed class HostileInputTests : SecurityDatabaseTest
         ["get_activity_by_source"] = new() { ["p_source_type"] = "'session'", ["p_source_id"] = "(SELECT session_id FROM fixture)" },
         ["get_due_jobs"] = new(),
         ["claim_due_job"] = new(),
+        ["check_health"] = new(),
         ["get_due_reminders"] = new(),
         ["get_pending_messages"] = new() { ["p_session_id"] = "(SELECT session_id FROM fixture)" },
         ["get_recent_activity"] = new(),
