@@ -252,10 +252,11 @@ DECLARE
     v_issues jsonb;
     v_drift jsonb;
 BEGIN
-    IF p_stale_hours IS NULL OR p_stale_hours < 1 THEN
+    -- 1000 years at most: beyond, now() minus the threshold leaves the timestamp range.
+    IF p_stale_hours IS NULL OR p_stale_hours < 1 OR p_stale_hours > 8766000 THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
             MESSAGE = format('stale threshold %s hours is not valid', COALESCE(p_stale_hours::text, 'NULL')),
-            HINT = 'Pass p_stale_hours of 1 or more (default 24).';
+            HINT = 'Pass p_stale_hours from 1 to 8766000 (1000 years; default 24).';
     END IF;
     SELECT COALESCE(jsonb_agg(i), '[]'::jsonb) INTO v_issues FROM claude.health_data_issues(p_stale_hours) AS i;
     SELECT COALESCE(jsonb_agg(d), '[]'::jsonb) INTO v_drift FROM claude.health_schema_drift() AS d;
@@ -267,4 +268,4 @@ BEGIN
 END;
 $fn$;
 COMMENT ON FUNCTION claude.check_health(integer) IS
-    'Health report as jsonb {healthy, checked_at, stale_hours, schema_drift[], data_issues[]}: data issues of seed 000 counted live (sessions without identity or summary, sessions active over p_stale_hours (default 24, CD001 below 1), project name variants and unregistered names, orphan agent sessions, values outside the registry, rules old rows break) and drift (expected objects missing or NOT VALID though no row breaks them).';
+    'Health report as jsonb {healthy, checked_at, stale_hours, schema_drift[], data_issues[]}: data issues of seed 000 counted live (sessions without identity or summary, sessions active over p_stale_hours (default 24, CD001 outside 1..8766000), project name variants and unregistered names, orphan agent sessions, values outside the registry, rules old rows break) and drift (expected objects missing or NOT VALID though no row breaks them).';

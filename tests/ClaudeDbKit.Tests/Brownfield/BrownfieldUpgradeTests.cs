@@ -100,16 +100,20 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
     public async Task A_database_deployed_by_the_previous_release_is_repaired_without_feed_noise_and_with_every_derived_value_logged()
     {
         await LoadLegacyAsync();
-        // The previous release: migrations up to 0009 and the function scripts, with the activity triggers
-        // live and log_activity without the repair_quiet guard (functions/20 gains it in this release).
+        // The previous release: migrations up to 0009 and the function scripts (without this release's
+        // 97_health and 99_security), with log_activity lacking the repair_quiet guard (functions/20 gains it in
+        // this release; 0010 patches a live one). The session and message triggers of this release write the
+        // feed themselves and carry their own guard, as the previous release's row triggers did through
+        // log_activity.
         using (var previous = new ScriptFolder())
         {
             foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0))
                 previous.Migration(Path.GetFileName(file), await File.ReadAllTextAsync(file));
-            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")).Where(f => !f.EndsWith("97_health.sql", StringComparison.Ordinal)))
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")).Where(f => !f.EndsWith("97_health.sql", StringComparison.Ordinal) && !f.EndsWith("99_security.sql", StringComparison.Ordinal)))
             {
                 var text = await File.ReadAllTextAsync(file);
-                var guard = text.IndexOf("    -- The brownfield repair (migration 0010) sets claude.repair_quiet", StringComparison.Ordinal);
+                var guard = !file.EndsWith("20_activity.sql", StringComparison.Ordinal) ? -1
+                    : text.IndexOf("    -- The brownfield repair (migration 0010) sets claude.repair_quiet", StringComparison.Ordinal);
                 if (guard >= 0)
                     text = text.Remove(guard, text.IndexOf("END IF;", guard, StringComparison.Ordinal) + "END IF;".Length - guard);
                 previous.Function(Path.GetFileName(file), text);
