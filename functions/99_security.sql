@@ -108,6 +108,10 @@ DECLARE
 BEGIN
     FOR f IN
         SELECT p.oid::regprocedure AS fn, p.provolatile = 'i' AS pure,
+               -- An internal SQL helper its script declares without SET clauses is meant to be inlined
+               -- (a SET clause stops the planner from doing so); it runs as its caller.
+               p.prolang = (SELECT l.oid FROM pg_catalog.pg_language l WHERE l.lanname = 'sql') AND p.proconfig IS NULL
+                   AND d.description LIKE 'Internal%' AND d.description NOT LIKE 'Internal (hook path%' AS inlinable,
                p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype AS is_trigger,
                (d.description NOT LIKE 'Internal%' OR d.description LIKE 'Internal (hook path%')
                    AND p.prorettype <> 'pg_catalog.trigger'::pg_catalog.regtype AS gateway
@@ -127,7 +131,7 @@ BEGIN
         IF (f.gateway AND NOT f.pure AND (v_has_sandbox OR f.fn <> 'claude.check_reminder(uuid)'::regprocedure))
            OR (f.is_trigger AND f.fn <> 'claude.activity_feed_immutable()'::regprocedure) THEN
             EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER SET search_path = pg_catalog, claude, pg_temp', f.fn);
-        ELSE
+        ELSIF NOT f.inlinable THEN
             EXECUTE format('ALTER FUNCTION %s SECURITY INVOKER SET search_path = pg_catalog, claude, pg_temp', f.fn);
         END IF;
         IF f.gateway AND v_has_app THEN

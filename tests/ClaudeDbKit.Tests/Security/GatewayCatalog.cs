@@ -24,7 +24,8 @@ public static class GatewayCatalog
                coalesce(array_to_string(p.proconfig, ';'), '') AS config,
                pg_get_userbyid(p.proowner)::text AS owner,
                p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_execute,
-               p.prosrc AS source
+               p.prosrc AS source,
+               (SELECT l.lanname::text FROM pg_language l WHERE l.oid = p.prolang) AS language
           FROM {{ToolkitFunctions}}
          WHERE p.prokind = 'f'
          ORDER BY 1
