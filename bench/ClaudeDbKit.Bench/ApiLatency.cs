@@ -29,14 +29,7 @@ internal static class ApiLatency
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        IReadOnlyDictionary<string, string?> values;
-        await using (var query = new NpgsqlCommand(workload.ValuesSql, connection))
-        await using (var row = await query.ExecuteReaderAsync(cancellationToken))
-        {
-            if (!await row.ReadAsync(cancellationToken))
-                throw new InvalidOperationException("The @values query of the workload returned no row: was the data generated?");
-            values = Workload.ReadValues(row);
-        }
+        var values = await workload.ReadValuesAsync(connection, cancellationToken);
 
         var results = new List<CallTiming>();
         foreach (var call in workload.Calls.Where(c => include(c.Function)))

@@ -82,9 +82,13 @@ internal sealed partial class Workload
             return value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
         });
 
-    /// <summary>The first row of <see cref="ValuesSql"/> as invariant text.</summary>
-    public static IReadOnlyDictionary<string, string?> ReadValues(System.Data.Common.DbDataReader row)
+    /// <summary>Runs <see cref="ValuesSql"/> and returns its one row as invariant text, a value per placeholder.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> ReadValuesAsync(Npgsql.NpgsqlConnection connection, CancellationToken cancellationToken = default)
     {
+        await using var query = new Npgsql.NpgsqlCommand(ValuesSql, connection);
+        await using var row = await query.ExecuteReaderAsync(cancellationToken);
+        if (!await row.ReadAsync(cancellationToken))
+            throw new InvalidOperationException("The @values query of the workload returned no row: was the data generated?");
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < row.FieldCount; i++)
             values[row.GetName(i)] = row.IsDBNull(i) ? null : Convert.ToString(row.GetValue(i), CultureInfo.InvariantCulture);

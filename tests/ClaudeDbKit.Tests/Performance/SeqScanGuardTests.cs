@@ -35,13 +35,7 @@ public sealed class SeqScanGuardTests : MigratedDatabaseTest
         await connection.OpenAsync();
         await GenerateAsync(connection);
         var workload = LoadWorkload();
-        IReadOnlyDictionary<string, string?> values;
-        await using (var query = new NpgsqlCommand(workload.ValuesSql, connection))
-        await using (var row = await query.ExecuteReaderAsync())
-        {
-            Assert.True(await row.ReadAsync());
-            values = Workload.ReadValues(row);
-        }
+        var values = await workload.ReadValuesAsync(connection);
         var unset = values.Where(v => v.Value is null).Select(v => v.Key).ToList();
         Assert.True(unset.Count == 0, $"the generated data has no row for: {string.Join(", ", unset)}");
 
