@@ -1,12 +1,17 @@
 namespace ClaudeDbKit.Migrations;
 
 /// <summary>One statement of a script and where it starts, so server error positions map back to file lines.</summary>
-internal readonly record struct SqlStatement(string Text, int Offset);
+/// <param name="Text">The statement as it stands in the script, without its semicolon.</param>
+/// <param name="Offset">Where <paramref name="Text"/> starts in the script.</param>
+/// <param name="ExecutesResult">Ended by psql's <c>\gexec</c>: every non-null value the query returns is run as a statement of its own.</param>
+internal readonly record struct SqlStatement(string Text, int Offset, bool ExecutesResult = false);
 
 /// <summary>
 /// Splits a script at top-level semicolons. Quoted text of every PostgreSQL kind (strings, E-strings,
 /// quoted identifiers, dollar quotes with any tag, comments, <c>BEGIN ATOMIC</c> bodies) passes through
-/// untouched: statements are substrings of the script, never rewritten.
+/// untouched: statements are substrings of the script, never rewritten. A line holding only psql's
+/// <c>\gexec</c> also ends a statement, so a no-transaction script can decide in SQL whether to run a
+/// statement that no function may run (<c>CREATE INDEX CONCURRENTLY</c>) and still run as it is in psql.
 /// </summary>
 internal static class SqlStatementSplitter
 {
@@ -49,6 +54,12 @@ internal static class SqlStatementSplitter
                 start = i + 1;
                 i++;
             }
+            else if (c == '\\' && atomicDepth == 0 && TryReadGexecLine(script, i, out var lineEnd))
+            {
+                Add(statements, script, start, i, executesResult: true);
+                start = lineEnd;
+                i = lineEnd;
+            }
             else
                 i++;
         }
@@ -72,11 +83,34 @@ internal static class SqlStatementSplitter
         return depth;
     }
 
-    private static void Add(List<SqlStatement> statements, string script, int start, int end)
+    private static void Add(List<SqlStatement> statements, string script, int start, int end, bool executesResult = false)
     {
         var text = script[start..end];
         if (HasCode(text))
-            statements.Add(new SqlStatement(text, start));
+            statements.Add(new SqlStatement(text, start, executesResult));
+        else if (executesResult)
+            throw new FormatException($"\\gexec on line {script.AsSpan(0, end).Count('\n') + 1} follows no query: put it on the line after the SELECT whose values it runs.");
+    }
+
+    // \gexec counts only alone on its line (surrounding blanks allowed), as psql reads it.
+    private static bool TryReadGexecLine(string s, int i, out int lineEnd)
+    {
+        const string command = "\\gexec";
+        lineEnd = i;
+        var lineStart = i;
+        while (lineStart > 0 && s[lineStart - 1] is ' ' or '\t')
+            lineStart--;
+        if (lineStart > 0 && s[lineStart - 1] != '\n')
+            return false;
+        if (string.CompareOrdinal(s, i, command, 0, command.Length) != 0)
+            return false;
+        var j = i + command.Length;
+        while (j < s.Length && s[j] is ' ' or '\t' or '\r')
+            j++;
+        if (j < s.Length && s[j] != '\n')
+            return false;
+        lineEnd = j < s.Length ? j + 1 : j;
+        return true;
     }
 
     // A chunk made only of whitespace and comments is not a statement.

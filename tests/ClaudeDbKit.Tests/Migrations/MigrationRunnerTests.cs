@@ -170,6 +170,40 @@ public sealed class MigrationRunnerTests : EmptyDatabaseTest, IDisposable
     }
 
     [Fact]
+    public async Task A_gexec_query_runs_each_statement_it_returns_and_nothing_for_null()
+    {
+        // Whether to build is decided in SQL, the build runs as its own statement outside any transaction.
+        _scripts.Migration("0003_index.sql",
+            "-- claudedbkit:no-transaction\n" +
+            "SELECT 'CREATE INDEX CONCURRENTLY people_name_idx ON claude.people (name)'\n" +
+            " WHERE NOT EXISTS (SELECT 1 FROM pg_index WHERE indrelid = 'claude.people'::regclass AND indkey::text = '2')\n" +
+            "\\gexec\n" +
+            "SELECT NULL::text, 'CREATE INDEX CONCURRENTLY people_id_name_idx ON claude.people (id, name)'\n" +
+            "\\gexec\n" +
+            "SELECT 'CREATE INDEX CONCURRENTLY people_never_idx ON claude.people (name)' WHERE false\n" +
+            "\\gexec\n");
+
+        await Runner().MigrateAsync();
+
+        Assert.Equal(["people_id_name_idx", "people_name_idx", "people_pkey"], (await Sql.RowsAsync(ConnectionString,
+            "SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'claude.people'::regclass AND indisvalid ORDER BY 1"))
+            .Select(r => ((string)r[0]!).Replace("claude.", "", StringComparison.Ordinal)).ToArray());
+    }
+
+    [Fact]
+    public async Task A_failing_generated_statement_names_the_gexec_query_and_the_statement()
+    {
+        _scripts.Migration("0003_generated.sql", "SELECT 1;\n\nSELECT 'SELECT * FROM claude.no_such_table'\n\\gexec\n");
+
+        var error = await Assert.ThrowsAsync<MigrationScriptException>(() => Runner().MigrateAsync());
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal("42P01", error.SqlState);
+        Assert.Equal("SELECT * FROM claude.no_such_table", error.GeneratedStatement);
+        Assert.Contains("SELECT * FROM claude.no_such_table", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_lists_the_scripts_and_creates_nothing()
     {
         var result = await Runner(dryRun: true).MigrateAsync();

@@ -37,6 +37,36 @@ public sealed class SqlStatementSplitterTests
     }
 
     [Fact]
+    public void A_gexec_line_ends_a_statement_whose_values_are_run()
+    {
+        var statements = SqlStatementSplitter.Split("SELECT 'CREATE INDEX a ON t (x)'\n  \\gexec  \r\nSELECT 2;\nSELECT 3\n\\gexec");
+
+        Assert.Equal(["SELECT 'CREATE INDEX a ON t (x)'", "SELECT 2", "SELECT 3"], statements.Select(s => s.Text.Trim()).ToArray());
+        Assert.Equal([true, false, true], statements.Select(s => s.ExecutesResult).ToArray());
+    }
+
+    [Theory]
+    [InlineData("SELECT '\n\\gexec\n'")]
+    [InlineData("SELECT $$\n\\gexec\n$$")]
+    [InlineData("SELECT 1 -- \\gexec\n")]
+    [InlineData("SELECT 1 \\gexec_not_alone\n")]
+    public void Gexec_inside_quotes_comments_or_not_alone_on_its_line_is_text(string statement)
+    {
+        var statements = SqlStatementSplitter.Split(statement + ";");
+
+        Assert.Single(statements);
+        Assert.False(statements[0].ExecutesResult);
+    }
+
+    [Fact]
+    public void A_gexec_without_a_query_is_refused_with_its_line()
+    {
+        var error = Assert.Throws<FormatException>(() => SqlStatementSplitter.Split("SELECT 1;\n\\gexec\n"));
+
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Offsets_point_at_each_statement_in_the_original_text()
     {
         const string script = "SELECT 1;\n  SELECT $$x;y$$;";
