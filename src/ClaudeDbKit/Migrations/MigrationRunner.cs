@@ -11,6 +11,9 @@ namespace ClaudeDbKit.Migrations;
 /// </summary>
 public sealed class MigrationRunner
 {
+    private const string DeadlockDetected = "40P01";
+    private const int DeadlockAttempts = 3;
+
     private readonly NpgsqlConnectionStringBuilder _connection;
     private readonly MigrationOptions _options;
 
@@ -77,7 +80,22 @@ public sealed class MigrationRunner
                 }
 
                 Report(progress, $"Applying {script.Name}{(script.RunsInTransaction ? "" : " (outside a transaction)")}.", script.Name, i, work.Count);
-                await ScriptExecutor.ExecuteAsync(connection, script, journal, _options, cancellationToken).ConfigureAwait(false);
+                for (var attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        await ScriptExecutor.ExecuteAsync(connection, script, journal, _options, cancellationToken).ConfigureAwait(false);
+                        break;
+                    }
+                    // A deadlock with a client (the script locks tables in another order than the client's
+                    // transaction) rolled the whole script back: nothing of it stays, so it can simply run again.
+                    catch (MigrationScriptException e) when (e.SqlState == DeadlockDetected && script.RunsInTransaction && attempt < DeadlockAttempts)
+                    {
+                        Report(progress, $"{script.Name} was rolled back by a deadlock with another client ({e.Message.Split('\n')[0]}); running it again, attempt {attempt + 1} of {DeadlockAttempts}.",
+                               script.Name, i, work.Count);
+                        await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
+                    }
+                }
                 outcomes.Add(new ScriptOutcome(script.Name, script.Kind, ScriptAction.Applied, clock.Elapsed));
             }
 

@@ -204,6 +204,42 @@ public sealed class MigrationRunnerTests : EmptyDatabaseTest, IDisposable
     }
 
     [Fact]
+    public async Task A_script_rolled_back_by_a_deadlock_with_a_client_runs_again_and_is_journaled_once()
+    {
+        await Sql.ExecuteAsync(ConnectionString, "CREATE SCHEMA IF NOT EXISTS claude; CREATE TABLE claude.a (id int); CREATE TABLE claude.b (id int);");
+        // The script locks a then b; the client's transaction writes b then a.
+        _scripts.Migration("0003_locks.sql",
+            "LOCK TABLE claude.a IN SHARE MODE;\nLOCK TABLE claude.b IN SHARE MODE;\nINSERT INTO claude.people VALUES (3, 'locked');\n");
+        await using var client = new NpgsqlConnection(ConnectionString);
+        await client.OpenAsync();
+        await using var transaction = await client.BeginTransactionAsync();
+        await using (var first = new NpgsqlCommand("INSERT INTO claude.b VALUES (1)", client, transaction))
+            await first.ExecuteNonQueryAsync();
+
+        var messages = new List<string>();
+        var deploy = Runner().MigrateAsync(new SynchronousProgress(p => { lock (messages) messages.Add(p.Message); }));
+        // Once the script waits for b, the client asks for a: a deadlock, and the script waited first, so
+        // the server's deadlock check (after deadlock_timeout) rolls the script back.
+        while (!await Sql.ScalarAsync<bool>(ConnectionString,
+                   "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'claude.b'::regclass AND NOT granted)"))
+            await Task.Delay(20);
+        await using (var second = new NpgsqlCommand("INSERT INTO claude.a VALUES (1)", client, transaction))
+            await second.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        await deploy;
+
+        Assert.Contains(messages, m => m.Contains("deadlock", StringComparison.Ordinal) && m.Contains("attempt 2 of 3", StringComparison.Ordinal));
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.people WHERE name = 'locked'"));
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.schemaversions WHERE scriptname = 'migrations/0003_locks.sql'"));
+        Assert.Equal(1L, await Sql.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM claude.a"));
+    }
+
+    private sealed class SynchronousProgress(Action<MigrationProgress> report) : IProgress<MigrationProgress>
+    {
+        public void Report(MigrationProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task A_dry_run_lists_the_scripts_and_creates_nothing()
     {
         var result = await Runner(dryRun: true).MigrateAsync();
