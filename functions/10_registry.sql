@@ -1,3 +1,4 @@
+-- claudedbkit:no-transaction
 -- 10 registry: claude.column_registry is the single source of truth for enumerated columns. Reads
 -- (get_valid_values), argument validation (assert_valid_value, CD001 with the valid values in the
 -- HINT), and the CHECK constraints derived from it (refresh_registry_constraints, re-run by trigger
@@ -61,25 +62,97 @@ $fn$;
 COMMENT ON FUNCTION claude.assert_valid_value(text, text, text) IS
     'Internal: raises CD001 ''<value>'' is not a valid <table>.<column> (HINT: valid values: ...) unless the value is in claude.column_registry; NULL passes.';
 
--- Rule: one CHECK per registry row, <table>_<column>_registry_check, derived from valid_values; NOT VALID when old rows violate it.
-CREATE OR REPLACE FUNCTION claude.refresh_registry_constraints(p_table_name text DEFAULT NULL, p_column_name text DEFAULT NULL)
-RETURNS integer
+-- Rule: the CHECK of one registry column, <table>_<column>_registry_check (col IS NULL OR col IN (...)), matches its valid_values; NOT VALID while old rows violate it.
+CREATE OR REPLACE FUNCTION claude.sync_registry_constraint(p_table_name text, p_column_name text, p_validate boolean DEFAULT true)
+RETURNS boolean
 LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 DECLARE
-    v_prefix constant text := 'Derived from claude.column_registry ';
-    v_count integer := 0;
-    r record;
-    v_rel regclass;
-    v_name text;
+    v_values jsonb;
+    v_rel regclass := to_regclass(format('claude.%I', p_table_name));
+    v_name text := left(format('%s_%s_registry_check', p_table_name, p_column_name), 63);
     v_comment text;
     v_existing record;
     v_list text;
     v_expression text;
     v_examples text;
 BEGIN
-    -- 1. Our constraints whose registry row is gone (or no longer holds a list): dropped.
+    SELECT g.valid_values INTO v_values
+      FROM claude.column_registry g
+     WHERE g.table_name = p_table_name AND g.column_name = p_column_name
+       AND jsonb_typeof(g.valid_values) = 'array' AND jsonb_array_length(g.valid_values) > 0;
+    IF NOT FOUND THEN
+        RETURN false;
+    END IF;
+    IF v_rel IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute a
+                                     WHERE a.attrelid = v_rel AND a.attname = p_column_name AND a.attnum > 0 AND NOT a.attisdropped) THEN
+        RAISE NOTICE 'claude.column_registry row %.% names no column of schema claude; no constraint derived', p_table_name, p_column_name;
+        RETURN false;
+    END IF;
+    v_comment := 'Derived from claude.column_registry ' || p_table_name || '.' || p_column_name || ': ' || v_values::text;
+    SELECT c.oid, c.convalidated, obj_description(c.oid, 'pg_constraint') AS description
+      INTO v_existing
+      FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = v_name AND c.contype = 'c';
+    SELECT string_agg(format('%L', v.value), ', ' ORDER BY v.ord) INTO v_list
+      FROM jsonb_array_elements_text(v_values) WITH ORDINALITY AS v(value, ord);
+    v_expression := format('%I IS NULL OR %I IN (%s)', p_column_name, p_column_name, v_list);
+
+    IF v_existing.oid IS NOT NULL AND v_existing.description IS NOT DISTINCT FROM v_comment THEN
+        -- Unchanged list. A constraint left NOT VALID is validated once the rows allow it.
+        IF p_validate AND NOT v_existing.convalidated THEN
+            BEGIN
+                EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', v_rel, v_name);
+            EXCEPTION WHEN check_violation THEN
+                NULL;
+            END;
+        END IF;
+        RETURN false;
+    END IF;
+
+    -- ADD CONSTRAINT takes ACCESS EXCLUSIVE: held only while the NOT VALID constraint is added, and
+    -- waited for at most 100 ms at a time (claude.migration_execute_briefly).
+    BEGIN
+        IF v_existing.oid IS NOT NULL THEN
+            PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I CHECK (%s) NOT VALID',
+                                                            v_rel, v_name, v_name, v_expression));
+        ELSE
+            PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s) NOT VALID', v_rel, v_name, v_expression));
+        END IF;
+        EXECUTE format('COMMENT ON CONSTRAINT %I ON %s IS %L', v_name, v_rel, v_comment);
+    EXCEPTION WHEN invalid_text_representation OR datatype_mismatch OR numeric_value_out_of_range OR undefined_function THEN
+        RAISE WARNING 'claude.%.%: the registry values % do not fit the column type (%); constraint % not changed',
+            p_table_name, p_column_name, v_values, SQLERRM, v_name;
+        RETURN false;
+    END;
+
+    IF p_validate THEN
+        BEGIN
+            EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', v_rel, v_name);
+        EXCEPTION WHEN check_violation THEN
+            EXECUTE format('SELECT string_agg(DISTINCT quote_literal(%1$I), '', '') FROM (SELECT %1$I FROM %2$s WHERE NOT (%3$s) LIMIT 1000) x',
+                           p_column_name, v_rel, v_expression)
+               INTO v_examples;
+            RAISE NOTICE 'claude.%.%: existing rows hold values outside claude.column_registry (%); % stays NOT VALID, new writes are checked. Repair the rows, then run claude.refresh_registry_constraints() to validate it.',
+                p_table_name, p_column_name, v_examples, v_name;
+        END;
+    END IF;
+    RETURN true;
+END;
+$fn$;
+COMMENT ON FUNCTION claude.sync_registry_constraint(text, text, boolean) IS
+    'Internal: (re)derives CHECK <table>_<column>_registry_check from the claude.column_registry row of one column when it is missing or its list changed (added NOT VALID, then validated when p_validate and the rows allow it); true when it was created or replaced.';
+
+-- Rule: a derived CHECK whose registry row is gone (or holds no list any more) is dropped.
+CREATE OR REPLACE FUNCTION claude.drop_stale_registry_constraints(p_table_name text DEFAULT NULL, p_column_name text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+DECLARE
+    v_count integer := 0;
+    r record;
+BEGIN
     FOR r IN
         SELECT c.conrelid::regclass AS rel, c.conname,
                substring(d.description FROM '^Derived from claude\.column_registry ([^ ]+)\.[^ ]+:') AS table_name,
@@ -87,76 +160,45 @@ BEGIN
           FROM pg_constraint c
           JOIN pg_namespace n ON n.oid = c.connamespace AND n.nspname = 'claude'
           JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_constraint'::regclass
-         WHERE c.contype = 'c' AND c.conname LIKE '%\_registry\_check' AND d.description LIKE v_prefix || '%'
+         WHERE c.contype = 'c' AND c.conname LIKE '%\_registry\_check' AND d.description LIKE 'Derived from claude.column\_registry %'
     LOOP
         CONTINUE WHEN (p_table_name IS NOT NULL AND r.table_name IS DISTINCT FROM p_table_name)
                    OR (p_column_name IS NOT NULL AND r.column_name IS DISTINCT FROM p_column_name);
         IF NOT EXISTS (SELECT 1 FROM claude.column_registry g
                         WHERE g.table_name = r.table_name AND g.column_name = r.column_name
                           AND jsonb_typeof(g.valid_values) = 'array' AND jsonb_array_length(g.valid_values) > 0) THEN
-            EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname);
+            PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s DROP CONSTRAINT %I', r.rel, r.conname));
             RAISE NOTICE 'dropped %: claude.column_registry has no value list for %.% any more', r.conname, r.table_name, r.column_name;
+            v_count := v_count + 1;
         END IF;
     END LOOP;
+    RETURN v_count;
+END;
+$fn$;
+COMMENT ON FUNCTION claude.drop_stale_registry_constraints(text, text) IS
+    'Internal: drops the derived registry CHECKs (of all columns, or one table/column) whose claude.column_registry row is gone or holds no value list; returns how many.';
 
-    -- 2. One CHECK per registry row with a value list: created, replaced when the list changed.
+-- Rule: one CHECK per registry row, <table>_<column>_registry_check, derived from valid_values; NOT VALID when old rows violate it.
+CREATE OR REPLACE FUNCTION claude.refresh_registry_constraints(p_table_name text DEFAULT NULL, p_column_name text DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, claude, pg_temp
+AS $fn$
+DECLARE
+    v_count integer := 0;
+    r record;
+BEGIN
+    PERFORM claude.drop_stale_registry_constraints(p_table_name, p_column_name);
     FOR r IN
-        SELECT g.table_name::text AS table_name, g.column_name::text AS column_name, g.valid_values
+        SELECT g.table_name::text AS table_name, g.column_name::text AS column_name
           FROM claude.column_registry g
          WHERE (p_table_name IS NULL OR g.table_name = p_table_name)
            AND (p_column_name IS NULL OR g.column_name = p_column_name)
-           AND jsonb_typeof(g.valid_values) = 'array' AND jsonb_array_length(g.valid_values) > 0
          ORDER BY g.table_name, g.column_name
     LOOP
-        v_rel := to_regclass(format('claude.%I', r.table_name));
-        IF v_rel IS NULL OR NOT EXISTS (SELECT 1 FROM pg_attribute a
-                                         WHERE a.attrelid = v_rel AND a.attname = r.column_name AND a.attnum > 0 AND NOT a.attisdropped) THEN
-            RAISE NOTICE 'claude.column_registry row %.% names no column of schema claude; no constraint derived', r.table_name, r.column_name;
-            CONTINUE;
+        IF claude.sync_registry_constraint(r.table_name, r.column_name, true) THEN
+            v_count := v_count + 1;
         END IF;
-        v_name := left(format('%s_%s_registry_check', r.table_name, r.column_name), 63);
-        v_comment := v_prefix || r.table_name || '.' || r.column_name || ': ' || r.valid_values::text;
-        SELECT c.oid, c.convalidated, obj_description(c.oid, 'pg_constraint') AS description
-          INTO v_existing
-          FROM pg_constraint c WHERE c.conrelid = v_rel AND c.conname = v_name AND c.contype = 'c';
-        SELECT string_agg(format('%L', v.value), ', ' ORDER BY v.ord) INTO v_list
-          FROM jsonb_array_elements_text(r.valid_values) WITH ORDINALITY AS v(value, ord);
-        v_expression := format('%I IS NULL OR %I IN (%s)', r.column_name, r.column_name, v_list);
-
-        IF v_existing.oid IS NOT NULL AND v_existing.description IS NOT DISTINCT FROM v_comment THEN
-            -- Unchanged list. A constraint left NOT VALID is validated once the rows allow it.
-            IF NOT v_existing.convalidated THEN
-                BEGIN
-                    EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', v_rel, v_name);
-                EXCEPTION WHEN check_violation THEN
-                    NULL;
-                END;
-            END IF;
-            CONTINUE;
-        END IF;
-
-        BEGIN
-            IF v_existing.oid IS NOT NULL THEN
-                EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', v_rel, v_name);
-            END IF;
-            EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s) NOT VALID', v_rel, v_name, v_expression);
-            EXECUTE format('COMMENT ON CONSTRAINT %I ON %s IS %L', v_name, v_rel, v_comment);
-        EXCEPTION WHEN invalid_text_representation OR datatype_mismatch OR numeric_value_out_of_range OR undefined_function THEN
-            RAISE WARNING 'claude.%.%: the registry values % do not fit the column type (%); constraint % not changed',
-                r.table_name, r.column_name, r.valid_values, SQLERRM, v_name;
-            CONTINUE;
-        END;
-        v_count := v_count + 1;
-
-        BEGIN
-            EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', v_rel, v_name);
-        EXCEPTION WHEN check_violation THEN
-            EXECUTE format('SELECT string_agg(DISTINCT quote_literal(%1$I), '', '') FROM (SELECT %1$I FROM %2$s WHERE NOT (%3$s) LIMIT 1000) x',
-                           r.column_name, v_rel, v_expression)
-               INTO v_examples;
-            RAISE NOTICE 'claude.%.%: existing rows hold values outside claude.column_registry (%); % stays NOT VALID, new writes are checked. Repair the rows, then run claude.refresh_registry_constraints() to validate it.',
-                r.table_name, r.column_name, v_examples, v_name;
-        END;
     END LOOP;
     RETURN v_count;
 END;
@@ -240,5 +282,21 @@ CREATE OR REPLACE TRIGGER column_registry_refresh_constraints
     AFTER INSERT OR DELETE OR UPDATE OF table_name, column_name, valid_values ON claude.column_registry
     FOR EACH ROW EXECUTE FUNCTION claude.column_registry_refresh_trigger();
 
--- A fresh database runs 0004 before this file exists: derive every constraint now.
-SELECT claude.refresh_registry_constraints();
+-- A fresh database runs 0004 before this file exists: derive every constraint now. This script runs
+-- outside a transaction and \gexec runs each generated call as a statement of its own, so each
+-- constraint is added NOT VALID in a short transaction of its own and validated in another (SHARE
+-- UPDATE EXCLUSIVE): on an existing database with big tables, readers and writers go on meanwhile.
+SELECT claude.drop_stale_registry_constraints();
+
+SELECT format('SELECT claude.sync_registry_constraint(%L, %L, false)', g.table_name, g.column_name)
+  FROM claude.column_registry g
+ ORDER BY g.table_name, g.column_name
+\gexec
+
+SELECT format('SELECT claude.sync_registry_constraint(%L, %L, true)', g.table_name, g.column_name)
+  FROM claude.column_registry g
+ WHERE EXISTS (SELECT 1 FROM pg_constraint c
+                WHERE c.conrelid = to_regclass(format('claude.%I', g.table_name))
+                  AND c.conname = left(format('%s_%s_registry_check', g.table_name, g.column_name), 63) AND NOT c.convalidated)
+ ORDER BY g.table_name, g.column_name
+\gexec

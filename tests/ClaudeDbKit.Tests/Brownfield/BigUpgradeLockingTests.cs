@@ -12,12 +12,15 @@ namespace ClaudeDbKit.Tests.Brownfield;
 /// The one-deploy upgrade of a legacy database with a million sessions and a million activity entries
 /// (tests/Sql/brownfield_big.sql) while an old tool keeps writing and reading both tables on its own
 /// connection with lock_timeout = 1 s. Each statement of that connection is timed and attributed to
-/// the script the deployment was running when it started. The brownfield repair (0010) must never
-/// block it for a second; what the earlier scripts do is measured and written to the test output.
+/// the script the deployment was running when it started. No script may block it for a second or
+/// refuse its writes (old hooks omit sessions.status), except migration 0008, whose known lock on
+/// projects is measured only; the locks that block writers, and who made a backend wait, are sampled
+/// and written to the test output per script.
 /// </summary>
 public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyDatabaseTest
 {
     private const string LockTimeout = "55P03";
+    private const string SupportingTables = "migrations/0008_seed_supporting_tables.sql";
 
     private sealed record Sample(string Script, string Statement, double Milliseconds, string? SqlState);
 
@@ -42,7 +45,7 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
     }
 
     [Fact]
-    public async Task A_concurrent_writer_is_never_blocked_for_a_second_by_the_brownfield_repair()
+    public async Task A_concurrent_writer_is_never_blocked_for_a_second_nor_refused_during_the_upgrade()
     {
         await Sql.ExecuteAsync(ConnectionString, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
         await using (var connection = new NpgsqlConnection(ConnectionString))
@@ -86,15 +89,22 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
         foreach (var row in scripts)
             output.WriteLine($"{row[0]} ran {row[1]} ms");
 
-        // The writer kept going during the repair and was never blocked for a second by it.
+        // The writer kept going through every script and was never blocked for a second, nor refused.
+        // It was measured where the heavy work happens: the online groundwork, 0005 itself, the repair.
+        Assert.True(samples.Count(s => s.Script == "migrations/0004a_prepare_0005_online.sql") > 20, "too few statements during 0004a");
+        Assert.Contains(samples, s => s.Script == "migrations/0005_sessions_identities_activity.sql");
         var repair = samples.Where(s => s.Script == "migrations/0010_brownfield_repair.sql").ToList();
         Assert.True(repair.Count > 20, $"only {repair.Count} statements ran during the repair");
-        Assert.DoesNotContain(repair, s => s.SqlState == LockTimeout);
-        // Old hooks' session inserts (no status) pass again from 0010's first statement on; one that
-        // started just before it may still meet 0005's required-status rule.
-        Assert.All(repair.Skip(4), s => Assert.True(s.SqlState is null, $"{s.Statement} was refused during the repair: {s.SqlState}"));
-        Assert.DoesNotContain(samples.SkipWhile(s => s.Script != "migrations/0010_brownfield_repair.sql").Skip(4), s => s.SqlState is not null and not LockTimeout);
-        Assert.All(repair, s => Assert.True(s.Milliseconds < 1000, $"{s.Statement} took {s.Milliseconds:F0} ms during the repair"));
+        // Except during 0008 (an applied migration): from its ALTER TABLE claude.projects on it holds
+        // ACCESS EXCLUSIVE on projects until it commits, and a session insert checks its project through
+        // the foreign key (the check opens projects even for a NULL project_id), so it waits; when 0008
+        // then asks for sessions to add its own foreign keys, the two deadlock until one is cancelled
+        // (deadlock_timeout, 1 s). Measured and reported, not asserted: see the README.
+        var bounded = samples.Where(s => s.Script != SupportingTables).ToList();
+        Assert.All(bounded, s => Assert.True(s.SqlState is null, $"{s.Statement} during {s.Script} failed: {s.SqlState}"));
+        Assert.All(bounded, s => Assert.True(s.Milliseconds < 1000, $"{s.Statement} during {s.Script} took {s.Milliseconds:F0} ms"));
+        Assert.All(samples.Where(s => s.Script == SupportingTables),
+            s => Assert.True(s.SqlState is null or LockTimeout, $"{s.Statement} during {s.Script} was refused: {s.SqlState}"));
 
         // Nothing lost: every old row and every row the writer got in is there.
         Assert.Equal(sessionsBefore + written.Count, await Sql.ScalarAsync<long>(ConnectionString,
@@ -105,7 +115,8 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
             "SELECT count(*) FROM pg_constraint WHERE conrelid = 'claude.sessions'::regclass AND NOT convalidated"));
     }
 
-    // Samples the locks on sessions and activity_feed that block an insert (SHARE and stronger) held by other backends.
+    // Samples the locks on sessions and activity_feed that block an insert (SHARE and stronger) held by other backends,
+    // and every backend waiting for a lock with the backends it waits for (an autovacuum worker shows as such).
     private async Task SampleLocksAsync(ScriptClock clock, List<string> locks, CancellationToken stop)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -121,6 +132,15 @@ public sealed class BigUpgradeLockingTests(ITestOutputHelper output) : EmptyData
                   JOIN pg_stat_activity a ON a.pid = l.pid
                  WHERE l.granted AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                    AND l.mode IN ('ShareLock', 'ShareRowExclusiveLock', 'ExclusiveLock', 'AccessExclusiveLock')
+                UNION ALL
+                SELECT 'waiting for ' || COALESCE((SELECT string_agg(COALESCE(wl.relation::regclass::text, wl.locktype) || ' ' || wl.mode, ', ')
+                                                       FROM pg_locks wl WHERE wl.pid = w.pid AND NOT wl.granted), '?')
+                       || ': ' || left(regexp_replace(btrim(regexp_replace(w.query, '--[^\n]*', '', 'g')), '\s+', ' ', 'g'), 50)
+                       || ' <- ' || b.backend_type || ': ' || left(regexp_replace(btrim(regexp_replace(b.query, '--[^\n]*', '', 'g')), '\s+', ' ', 'g'), 50)
+                  FROM pg_stat_activity w
+                  CROSS JOIN LATERAL unnest(pg_blocking_pids(w.pid)) AS blocker(pid)
+                  JOIN pg_stat_activity b ON b.pid = blocker.pid
+                 WHERE w.datname = current_database() AND w.wait_event_type = 'Lock' AND w.pid <> pg_backend_pid()
                 """, connection))
             await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
             {
