@@ -100,14 +100,15 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
     public async Task A_database_deployed_by_the_previous_release_is_repaired_without_feed_noise_and_with_every_derived_value_logged()
     {
         await LoadLegacyAsync();
-        // The previous release: migrations up to 0009 and the function scripts (without this release's
-        // 97_health and 99_security), with log_activity lacking the repair_quiet guard (functions/20 gains it in
-        // this release; 0010 patches a live one). The session and message triggers of this release write the
+        // The previous release: migrations up to 0009 (without this release's 0004a, which runs after them
+        // here, as a no-op) and the function scripts (without this release's 97_health and 99_security),
+        // with log_activity lacking the repair_quiet guard (functions/20 gains it in this release; 0010
+        // patches a live one). The session and message triggers of this release write the
         // feed themselves and carry their own guard, as the previous release's row triggers did through
         // log_activity.
         using (var previous = new ScriptFolder())
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0))
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0 && !Path.GetFileName(f).StartsWith("0004a", StringComparison.Ordinal)))
                 previous.Migration(Path.GetFileName(file), await File.ReadAllTextAsync(file));
             foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")).Where(f => !f.EndsWith("97_health.sql", StringComparison.Ordinal) && !f.EndsWith("99_security.sql", StringComparison.Ordinal)))
             {
@@ -131,6 +132,12 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
         Assert.Equal(feedBefore, await Scalar<long>("SELECT count(*) FROM claude.activity_feed"));
         Assert.Contains("acknowledged_at", await Column("SELECT column_name FROM claude.repair_log WHERE reason LIKE 'set by a trigger of claude.messages%'"));
         Assert.Empty((await HealthAsync()).SchemaDrift);
+        // 0004a found 0005 in the journal and did nothing; the repair's stand-in status trigger is gone
+        // although functions/50, unchanged, did not run again.
+        Assert.Equal(["sessions_before_write"], await Column(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'claude.sessions'::regclass AND tgname IN ('sessions_before_write', 'sessions_status_during_upgrade')"));
+        Assert.True(await Scalar<bool>(
+            "SELECT applied > (SELECT applied FROM claude.schemaversions WHERE scriptname = 'migrations/0012_roles.sql') FROM claude.schemaversions WHERE scriptname = 'migrations/0004a_prepare_0005_online.sql'"));
     }
 
     [Fact]
