@@ -110,21 +110,23 @@ BEGIN
         RETURN false;
     END IF;
 
-    -- ADD CONSTRAINT takes ACCESS EXCLUSIVE: held only while the NOT VALID constraint is added, and
-    -- waited for at most 100 ms at a time (claude.migration_execute_briefly).
+    -- Values the column type cannot take are found by planning the expression, before any lock.
     BEGIN
-        IF v_existing.oid IS NOT NULL THEN
-            PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I CHECK (%s) NOT VALID',
-                                                            v_rel, v_name, v_name, v_expression));
-        ELSE
-            PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s) NOT VALID', v_rel, v_name, v_expression));
-        END IF;
-        EXECUTE format('COMMENT ON CONSTRAINT %I ON %s IS %L', v_name, v_rel, v_comment);
+        EXECUTE format('SELECT %s FROM %s WHERE false', v_expression, v_rel);
     EXCEPTION WHEN invalid_text_representation OR datatype_mismatch OR numeric_value_out_of_range OR undefined_function THEN
         RAISE WARNING 'claude.%.%: the registry values % do not fit the column type (%); constraint % not changed',
             p_table_name, p_column_name, v_values, SQLERRM, v_name;
         RETURN false;
     END;
+    -- ADD CONSTRAINT takes ACCESS EXCLUSIVE: held only while the NOT VALID constraint is added, and
+    -- waited for at most 100 ms at a time (claude.migration_execute_briefly).
+    IF v_existing.oid IS NOT NULL THEN
+        PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I CHECK (%s) NOT VALID',
+                                                        v_rel, v_name, v_name, v_expression));
+    ELSE
+        PERFORM claude.migration_execute_briefly(format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s) NOT VALID', v_rel, v_name, v_expression));
+    END IF;
+    EXECUTE format('COMMENT ON CONSTRAINT %I ON %s IS %L', v_name, v_rel, v_comment);
 
     IF p_validate THEN
         BEGIN

@@ -100,15 +100,15 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
     public async Task A_database_deployed_by_the_previous_release_is_repaired_without_feed_noise_and_with_every_derived_value_logged()
     {
         await LoadLegacyAsync();
-        // The previous release: migrations up to 0009 (without this release's 0004a, which runs after them
-        // here, as a no-op) and the function scripts (without this release's 97_health and 99_security),
+        // The previous release: migrations up to 0009 and the function scripts (without this release's
+        // 97_health and 99_security),
         // with log_activity lacking the repair_quiet guard (functions/20 gains it in this release; 0010
         // patches a live one). The session and message triggers of this release write the
         // feed themselves and carry their own guard, as the previous release's row triggers did through
         // log_activity.
         using (var previous = new ScriptFolder())
         {
-            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0 && !Path.GetFileName(f).StartsWith("0004a", StringComparison.Ordinal)))
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")).Where(f => string.CompareOrdinal(Path.GetFileName(f), "0010") < 0))
                 previous.Migration(Path.GetFileName(file), await File.ReadAllTextAsync(file));
             foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")).Where(f => !f.EndsWith("97_health.sql", StringComparison.Ordinal) && !f.EndsWith("99_security.sql", StringComparison.Ordinal)))
             {
@@ -132,12 +132,38 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
         Assert.Equal(feedBefore, await Scalar<long>("SELECT count(*) FROM claude.activity_feed"));
         Assert.Contains("acknowledged_at", await Column("SELECT column_name FROM claude.repair_log WHERE reason LIKE 'set by a trigger of claude.messages%'"));
         Assert.Empty((await HealthAsync()).SchemaDrift);
-        // 0004a found 0005 in the journal and did nothing; the repair's stand-in status trigger is gone
-        // although functions/50, unchanged, did not run again.
+        // The repair's stand-in status trigger is gone although functions/50, unchanged, did not run again.
         Assert.Equal(["sessions_before_write"], await Column(
             "SELECT tgname FROM pg_trigger WHERE tgrelid = 'claude.sessions'::regclass AND tgname IN ('sessions_before_write', 'sessions_status_during_upgrade')"));
-        Assert.True(await Scalar<bool>(
-            "SELECT applied > (SELECT applied FROM claude.schemaversions WHERE scriptname = 'migrations/0012_roles.sql') FROM claude.schemaversions WHERE scriptname = 'migrations/0004a_prepare_0005_online.sql'"));
+    }
+
+    [Fact]
+    public async Task The_online_groundwork_for_0005_changes_nothing_on_a_database_where_0005_already_ran()
+    {
+        // A database deployed before 0004a existed gets it as a pending script that sorts before applied ones.
+        await LoadLegacyAsync();
+        await MigrateAsync();
+        const string digest =
+            """
+            SELECT md5(concat_ws('|',
+                (SELECT string_agg(t::text, ',' ORDER BY t::text) FROM claude.sessions t),
+                (SELECT string_agg(t::text, ',' ORDER BY t::text) FROM claude.activity_feed t),
+                (SELECT string_agg(t::text, ',' ORDER BY t::text) FROM claude.identities t),
+                (SELECT string_agg(t::text, ',' ORDER BY t::text) FROM claude.projects t),
+                (SELECT string_agg(conrelid::regclass || conname || pg_get_constraintdef(oid) || convalidated, ',' ORDER BY 1)
+                   FROM pg_constraint WHERE connamespace = 'claude'::regnamespace),
+                (SELECT string_agg(pg_get_indexdef(indexrelid) || indisvalid, ',' ORDER BY 1)
+                   FROM pg_index WHERE indrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'claude'::regnamespace)),
+                (SELECT string_agg(tgrelid::regclass || tgname, ',' ORDER BY 1)
+                   FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'claude'::regnamespace))))
+            """;
+        var before = await Scalar<string>(digest);
+        await Sql.ExecuteAsync(ConnectionString, "DELETE FROM claude.schemaversions WHERE scriptname = 'migrations/0004a_prepare_0005_online.sql'");
+
+        var result = await MigrateAsync();
+
+        Assert.Contains(result.Scripts, s => s.Name == "migrations/0004a_prepare_0005_online.sql" && s.Action == ScriptAction.Applied);
+        Assert.Equal(before, await Scalar<string>(digest));
     }
 
     [Fact]
