@@ -67,8 +67,11 @@ COMMENT ON FUNCTION claude.migration_execute_briefly(text) IS
     'Internal (migrations): Runs a DDL statement that holds a strong lock only for a moment, waiting at most 100 ms per attempt for the lock (50 attempts with growing pauses, then one under the session''s lock_timeout), so clients are not queued behind it while it waits.';
 
 -- migration_ensure_fk's first half: adds the foreign key NOT VALID unless one on those columns exists
--- (any name); validation is a separate step (migration_validate), in a transaction of its own.
-CREATE OR REPLACE FUNCTION claude.migration_add_fk_not_valid(p_table text, p_column text, p_ref_table text, p_ref_column text, p_name text)
+-- (any name); validation is a separate step (migration_validate), in a transaction of its own. Columns
+-- that cannot carry it (missing, types that differ) are left to the migration that adds the key, which
+-- reports them.
+CREATE OR REPLACE FUNCTION claude.migration_add_fk_not_valid(p_table text, p_column text, p_ref_table text, p_ref_column text, p_name text,
+                                                             p_on_delete text DEFAULT 'NO ACTION')
 RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
@@ -77,20 +80,27 @@ DECLARE
     v_rel oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_table));
     v_ref oid := pg_catalog.to_regclass(pg_catalog.format('claude.%I', p_ref_table));
 BEGIN
-    IF EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
-                WHERE c.contype = 'f' AND c.conrelid = v_rel AND c.confrelid = v_ref
-                  AND c.conkey = ARRAY[(SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_rel AND a.attname = p_column AND NOT a.attisdropped)]
-                  AND c.confkey = ARRAY[(SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_ref AND a.attname = p_ref_column AND NOT a.attisdropped)])
+    IF p_on_delete NOT IN ('NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL') THEN
+        RAISE EXCEPTION USING ERRCODE = 'CD001', MESSAGE = pg_catalog.format('ON DELETE %s is not a foreign key action', p_on_delete),
+            HINT = 'Use NO ACTION, RESTRICT, CASCADE or SET NULL.';
+    END IF;
+    IF v_rel IS NULL OR v_ref IS NULL
+       OR EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c
+                   WHERE c.contype = 'f' AND c.conrelid = v_rel AND c.confrelid = v_ref
+                     AND c.conkey = ARRAY[(SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_rel AND a.attname = p_column AND NOT a.attisdropped)]
+                     AND c.confkey = ARRAY[(SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_ref AND a.attname = p_ref_column AND NOT a.attisdropped)])
        OR EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conrelid = v_rel AND c.conname = p_name) THEN
-        RETURN;  -- a constraint of that name on other columns is reported by 0005's migration_ensure_fk
+        RETURN;  -- a constraint of that name on other columns is reported by the migration's own helper
     END IF;
     PERFORM claude.migration_execute_briefly(pg_catalog.format(
-        'ALTER TABLE claude.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES claude.%I (%I) NOT VALID',
-        p_table, p_name, p_column, p_ref_table, p_ref_column));
+        'ALTER TABLE claude.%I ADD CONSTRAINT %I FOREIGN KEY (%I) REFERENCES claude.%I (%I) ON DELETE %s NOT VALID',
+        p_table, p_name, p_column, p_ref_table, p_ref_column, p_on_delete));
+EXCEPTION WHEN undefined_column OR datatype_mismatch OR invalid_foreign_key THEN
+    NULL;
 END;
 $fn$;
-COMMENT ON FUNCTION claude.migration_add_fk_not_valid(text, text, text, text, text) IS
-    'Internal (migrations): Adds foreign key <p_name> NOT VALID unless a foreign key on the same columns (any name) or a constraint of that name exists, taking its lock briefly (claude.migration_execute_briefly); claude.migration_validate validates it separately.';
+COMMENT ON FUNCTION claude.migration_add_fk_not_valid(text, text, text, text, text, text) IS
+    'Internal (migrations): Adds foreign key <p_name> (ON DELETE p_on_delete) NOT VALID unless a foreign key on the same columns (any name) or a constraint of that name exists, taking its lock briefly (claude.migration_execute_briefly); columns that cannot carry it are left alone. claude.migration_validate validates it separately.';
 
 -- migration_ensure_check's first half: adds the CHECK NOT VALID, with its comment, unless a constraint
 -- of that name exists.

@@ -167,6 +167,64 @@ public sealed class BrownfieldUpgradeTests : EmptyDatabaseTest
     }
 
     [Fact]
+    public async Task The_online_groundwork_leaves_the_schema_0005_and_0008_would_have_built_alone()
+    {
+        // The same legacy database upgraded twice: as shipped, and with 0004a and 0007a renamed to sort
+        // after 0008, where they find 0005 and 0008 journaled and do nothing.
+        await LoadLegacyAsync();
+        var alone = await Server.CreateDatabaseAsync();
+        try
+        {
+            await Sql.ExecuteAsync(alone, await File.ReadAllTextAsync(Repository.TestSql("legacy_database.sql")));
+            await Sql.ExecuteAsync(alone, await File.ReadAllTextAsync(Repository.TestSql("brownfield_legacy.sql")));
+            using var scripts = new ScriptFolder();
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "migrations")))
+            {
+                var name = Path.GetFileName(file);
+                scripts.Migration(name.StartsWith("0004a", StringComparison.Ordinal) ? "0009y" + name[5..]
+                                  : name.StartsWith("0007a", StringComparison.Ordinal) ? "0009z" + name[5..] : name,
+                                  await File.ReadAllTextAsync(file));
+            }
+            foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "functions")))
+                scripts.Function(Path.GetFileName(file), await File.ReadAllTextAsync(file));
+            await new MigrationRunner(alone, new MigrationOptions { Scripts = scripts.Source }).MigrateAsync();
+            await MigrateAsync();
+
+            const string catalog =
+                """
+                SELECT 'column ' || c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull
+                       || ' ' || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || a.attnum || ' ' || COALESCE(col_description(c.oid, a.attnum), '')
+                  FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                  LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+                 WHERE c.relnamespace = 'claude'::regnamespace AND c.relkind IN ('r', 'v') AND c.relname <> 'schemaversions'
+                UNION ALL
+                SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated
+                       || ' ' || COALESCE(obj_description(oid, 'pg_constraint'), '')
+                  FROM pg_constraint WHERE connamespace = 'claude'::regnamespace
+                UNION ALL
+                SELECT 'index ' || pg_get_indexdef(indexrelid) || ' ' || indisvalid
+                  FROM pg_index WHERE indrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'claude'::regnamespace)
+                UNION ALL
+                SELECT 'trigger ' || pg_get_triggerdef(oid)
+                  FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'claude'::regnamespace)
+                UNION ALL
+                SELECT 'table ' || relname || ' ' || COALESCE(obj_description(oid, 'pg_class'), '')
+                  FROM pg_class WHERE relnamespace = 'claude'::regnamespace AND relkind = 'r' AND relname <> 'schemaversions'
+                ORDER BY 1
+                """;
+            var online = await Column(catalog);
+            var inOneTransaction = (await Sql.RowsAsync(alone, catalog)).Select(r => (string)r[0]!).ToList();
+            Assert.True(online.Count > 1000, $"only {online.Count} catalog entries");
+            Assert.Equal(inOneTransaction.Except(online).ToList(), online.Except(inOneTransaction).ToList());
+            Assert.Equal(inOneTransaction, online);
+        }
+        finally
+        {
+            await Server.DropDatabaseAsync(alone);
+        }
+    }
+
+    [Fact]
     public async Task Doctor_reports_no_drift_and_exactly_the_data_issues_the_upgrade_could_not_repair()
     {
         await LoadLegacyAsync();
