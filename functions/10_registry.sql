@@ -290,15 +290,8 @@ CREATE OR REPLACE TRIGGER column_registry_refresh_constraints
 -- UPDATE EXCLUSIVE): on an existing database with big tables, readers and writers go on meanwhile.
 SELECT claude.drop_stale_registry_constraints();
 
-SELECT format('SELECT claude.sync_registry_constraint(%L, %L, false)', g.table_name, g.column_name)
+SELECT format('SELECT claude.sync_registry_constraint(%L, %L, false)', g.table_name, g.column_name),
+       format('SELECT claude.sync_registry_constraint(%L, %L, true)', g.table_name, g.column_name)
   FROM claude.column_registry g
- ORDER BY g.table_name, g.column_name
-\gexec
-
-SELECT format('SELECT claude.sync_registry_constraint(%L, %L, true)', g.table_name, g.column_name)
-  FROM claude.column_registry g
- WHERE EXISTS (SELECT 1 FROM pg_constraint c
-                WHERE c.conrelid = to_regclass(format('claude.%I', g.table_name))
-                  AND c.conname = left(format('%s_%s_registry_check', g.table_name, g.column_name), 63) AND NOT c.convalidated)
  ORDER BY g.table_name, g.column_name
 \gexec

@@ -135,7 +135,8 @@ SELECT claude.migration_index_online('sessions_one_active_per_identity', 'sessio
 -- 0005's foreign keys and checks that lock sessions or activity_feed, or the identities and projects
 -- every session insert reads through its foreign keys, with 0005's names, rules and comments: added NOT VALID one by one, then validated one by one (\gexec runs each generated call as
 -- a statement, so in a transaction of its own).
-SELECT pg_catalog.format('SELECT claude.migration_add_fk_not_valid(%L, %L, %L, %L, %L)', f.table_name, f.column_name, f.ref_table, f.ref_column, f.name)
+SELECT pg_catalog.format('SELECT claude.migration_add_fk_not_valid(%L, %L, %L, %L, %L)', f.table_name, f.column_name, f.ref_table, f.ref_column, f.name),
+       pg_catalog.format('SELECT claude.migration_validate(%L, %L)', f.table_name, f.name)
   FROM (VALUES (1, 'sessions',       'identity_id',       'identities', 'identity_id', 'sessions_identity_id_fkey'),
                (2, 'agent_sessions', 'parent_session_id', 'sessions',   'session_id',  'agent_sessions_parent_fkey'),
                (3, 'sessions',       'project_id',        'projects',   'project_id',  'sessions_project_id_fkey'))
@@ -144,7 +145,8 @@ SELECT pg_catalog.format('SELECT claude.migration_add_fk_not_valid(%L, %L, %L, %
  ORDER BY f.ord
 \gexec
 
-SELECT pg_catalog.format('SELECT claude.migration_add_check_not_valid(%L, %L, %L, %L)', c.table_name, c.name, c.expression, c.note)
+SELECT pg_catalog.format('SELECT claude.migration_add_check_not_valid(%L, %L, %L, %L)', c.table_name, c.name, c.expression, c.note),
+       pg_catalog.format('SELECT claude.migration_validate(%L, %L)', c.table_name, c.name)
   FROM (VALUES
     (1, 'sessions', 'sessions_identity_required_check',
         'identity_id IS NOT NULL',
@@ -190,18 +192,4 @@ SELECT pg_catalog.format('SELECT claude.migration_add_check_not_valid(%L, %L, %L
        AS c(ord, table_name, name, expression, note)
  WHERE claude.migration_is_pending('migrations/0005_sessions_identities_activity.sql')
  ORDER BY c.ord
-\gexec
-
-SELECT pg_catalog.format('SELECT claude.migration_validate(%L, %L)', v.table_name, v.name)
-  FROM (VALUES (1, 'sessions', 'sessions_identity_id_fkey'), (2, 'agent_sessions', 'agent_sessions_parent_fkey'),
-               (3, 'sessions', 'sessions_project_id_fkey'), (4, 'sessions', 'sessions_identity_required_check'),
-               (5, 'sessions', 'sessions_project_required_check'), (6, 'sessions', 'sessions_start_required_check'),
-               (7, 'sessions', 'sessions_status_required_check'), (8, 'sessions', 'sessions_status_matches_end_check'),
-               (9, 'sessions', 'sessions_end_after_start_check'), (10, 'sessions', 'sessions_summary_required_check'),
-               (11, 'activity_feed', 'activity_feed_required_check'), (12, 'identities', 'identities_name_required_check'),
-               (13, 'identities', 'identities_platform_required_check'), (14, 'identities', 'identities_status_required_check'),
-               (15, 'identities', 'identities_capabilities_object_check'), (16, 'projects', 'projects_name_required_check'))
-       AS v(ord, table_name, name)
- WHERE claude.migration_is_pending('migrations/0005_sessions_identities_activity.sql')
- ORDER BY v.ord
 \gexec

@@ -270,34 +270,11 @@ BEGIN
 END
 $tables$;
 
+-- Each key is added, then validated, each call a statement (a transaction) of its own: \gexec runs the
+-- values row by row, left to right.
 SELECT pg_catalog.format('SELECT claude.migration_add_fk_not_valid(%L, %L, %L, %L, %L, %L)',
-                     f.table_name, f.column_name, f.ref_table, f.ref_column, f.table_name || '_' || f.column_name || '_fkey', 'SET NULL')
-  FROM (VALUES
-       (1, 'session_state',               'session_id',            'sessions',               'session_id'),
-       (2, 'mcp_usage',                   'session_id',            'sessions',               'session_id'),
-       (3, 'work_tasks',                  'created_session_id',    'sessions',               'session_id'),
-       (4, 'pm_tasks',                    'created_session_id',    'sessions',               'session_id'),
-       (5, 'ideas',                       'created_session_id',    'sessions',               'session_id'),
-       (6, 'process_runs',                'session_id',            'sessions',               'session_id'),
-       (7, 'process_classification_log',  'session_id',            'sessions',               'session_id'),
-       (8, 'workflow_state',              'session_id',            'sessions',               'session_id'),
-       (9, 'enforcement_log',             'session_id',            'sessions',               'session_id'),
-       (10, 'compliance_audits',           'session_id',            'sessions',               'session_id'),
-       (11, 'reviewer_runs',               'session_id',            'sessions',               'session_id'),
-       (12, 'test_runs',                   'session_id',            'sessions',               'session_id'),
-       (13, 'knowledge_retrieval_log',     'session_id',            'sessions',               'session_id'),
-       (14, 'async_tasks',                 'session_id',            'sessions',               'session_id'),
-       (15, 'async_tasks',                 'agent_session_id',      'agent_sessions',         'session_id'),
-       (16, 'config_deployment_log',       'session_id',            'sessions',               'session_id'),
-       (17, 'architecture_decisions',      'created_session_id',    'sessions',               'session_id'),
-       (18, 'capability_usage',            'session_id',            'sessions',               'session_id'),
-       (19, 'feature_usage',               'session_id',            'sessions',               'session_id')
-       ) AS f(ord, table_name, column_name, ref_table, ref_column)
- WHERE claude.migration_is_pending('migrations/0008_seed_supporting_tables.sql')
- ORDER BY f.ord
-\gexec
-
-SELECT pg_catalog.format('SELECT claude.migration_validate(%L, %L)', f.table_name, f.table_name || '_' || f.column_name || '_fkey')
+                         f.table_name, f.column_name, f.ref_table, f.ref_column, f.table_name || '_' || f.column_name || '_fkey', 'SET NULL'),
+       pg_catalog.format('SELECT claude.migration_validate(%L, %L)', f.table_name, f.table_name || '_' || f.column_name || '_fkey')
   FROM (VALUES
        (1, 'session_state',               'session_id',            'sessions',               'session_id'),
        (2, 'mcp_usage',                   'session_id',            'sessions',               'session_id'),
