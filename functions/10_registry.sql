@@ -14,7 +14,7 @@ AS $fn$
 DECLARE
     v_values jsonb;
 BEGIN
-    IF NULLIF(btrim(p_table_name), '') IS NULL OR NULLIF(btrim(p_column_name), '') IS NULL THEN
+    IF claude.is_blank(p_table_name) OR claude.is_blank(p_column_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005',
             MESSAGE = 'table name and column name are required to look up valid values',
             HINT = 'Call claude.get_valid_values(''<table>'', ''<column>''), e.g. claude.get_valid_values(''sessions'', ''status'').';

@@ -25,16 +25,16 @@ BEGIN
     IF current_setting('claude.repair_quiet', true) = 'on' THEN
         RETURN NULL;
     END IF;
-    IF NULLIF(btrim(p_source_type), '') IS NULL THEN
+    IF claude.is_blank(p_source_type) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'activity source_type is required',
             HINT = format('Pass one of the registered source types: %s.',
                           (SELECT string_agg(v, ', ') FROM jsonb_array_elements_text(claude.get_valid_values('activity_feed', 'source_type')) AS v));
     END IF;
-    IF NULLIF(btrim(p_activity_type), '') IS NULL THEN
+    IF claude.is_blank(p_activity_type) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'activity_type is required',
             HINT = 'Pass what happened, e.g. ''session_started'' or ''job_failed''.';
     END IF;
-    IF NULLIF(btrim(p_title), '') IS NULL THEN
+    IF claude.is_blank(p_title) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'activity title is required',
             HINT = 'Pass a one-line title a person reading the feed understands.';
     END IF;
@@ -125,7 +125,7 @@ STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF NULLIF(btrim(p_source_type), '') IS NULL OR p_source_id IS NULL THEN
+    IF claude.is_blank(p_source_type) OR p_source_id IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'source_type and source_id are required',
             HINT = 'Call claude.get_activity_by_source(''session'', ''<session id>'').';
     END IF;

@@ -67,7 +67,7 @@ DECLARE
     v_name text := btrim(p_project_name);
     v_id uuid;
 BEGIN
-    IF NULLIF(v_name, '') IS NULL THEN
+    IF claude.is_blank(v_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a project name is required',
             HINT = 'Pass the project''s name, e.g. the base name of the working directory.';
     END IF;

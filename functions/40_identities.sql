@@ -103,11 +103,11 @@ DECLARE
     v_platform text := btrim(p_platform);
     v_id uuid;
 BEGIN
-    IF NULLIF(v_name, '') IS NULL THEN
+    IF claude.is_blank(v_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'an identity name is required',
             HINT = 'Pass a name such as ''claude-<project>'' or ''claude-code-unified''.';
     END IF;
-    IF NULLIF(v_platform, '') IS NULL THEN
+    IF claude.is_blank(v_platform) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a platform is required for identity ''%s''', v_name),
             HINT = 'Pass where the identity runs, e.g. ''claude-code'' or ''claude-desktop''.';
     END IF;

@@ -182,7 +182,7 @@ DECLARE
     v_session_id uuid := COALESCE(p_session_id, gen_random_uuid());
     v_other record;
 BEGIN
-    IF NULLIF(btrim(p_project_name), '') IS NULL THEN
+    IF claude.is_blank(p_project_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a project name is required to start a session',
             HINT = 'Pass the project''s name, e.g. the base name of the working directory.';
     END IF;
@@ -299,7 +299,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a session id is required to end a session',
             HINT = 'Pass the session_id returned by claude.start_session (or claude.get_active_session(identity_id)).';
     END IF;
-    IF NULLIF(btrim(p_summary), '') IS NULL THEN
+    IF claude.is_blank(p_summary) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a summary is required to end session %s', p_session_id),
             HINT = 'Pass a short summary of what the session did.';
     END IF;
@@ -415,7 +415,7 @@ BEGIN
             HINT = 'Pass p_limit between 1 and 1000 (default 50).';
     END IF;
     PERFORM claude.assert_valid_value('sessions', 'status', p_status);
-    IF NULLIF(btrim(p_project_name), '') IS NOT NULL THEN
+    IF NOT claude.is_blank(p_project_name) THEN
         v_project_id := claude.find_project(p_project_name);
     END IF;
     -- With an identity, a query of its own that walks idx_sessions_identity_start newest first and stops
@@ -427,7 +427,7 @@ BEGIN
               FROM claude.sessions s
               LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
              WHERE s.identity_id = p_identity_id
-               AND (NULLIF(btrim(p_project_name), '') IS NULL
+               AND (claude.is_blank(p_project_name)
                     OR s.project_id = v_project_id
                     OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
                AND (p_status IS NULL OR s.status = p_status)
@@ -440,7 +440,7 @@ BEGIN
                s.session_start, s.session_end, s.session_summary
           FROM claude.sessions s
           LEFT JOIN claude.identities i ON i.identity_id = s.identity_id
-         WHERE (NULLIF(btrim(p_project_name), '') IS NULL
+         WHERE (claude.is_blank(p_project_name)
                 OR s.project_id = v_project_id
                 OR lower(btrim(s.project_name::text)) = lower(btrim(p_project_name)))
            AND (p_status IS NULL OR s.status = p_status)

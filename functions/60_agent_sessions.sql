@@ -55,7 +55,7 @@ DECLARE
     v_parent record;
     v_id uuid;
 BEGIN
-    IF NULLIF(v_agent_id, '') IS NULL THEN
+    IF claude.is_blank(v_agent_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'an agent id is required',
             HINT = 'Pass the agent_id of the SubagentStart hook payload, e.g. ''agent-abc123''.';
     END IF;
@@ -104,7 +104,7 @@ AS $fn$
 DECLARE
     v_agent claude.agent_sessions;
 BEGIN
-    IF NULLIF(btrim(p_agent_id), '') IS NULL THEN
+    IF claude.is_blank(p_agent_id) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'an agent id is required',
             HINT = 'Pass the agent_id of the SubagentStop hook payload.';
     END IF;

@@ -162,11 +162,11 @@ STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF NULLIF(btrim(p_subject), '') IS NULL THEN
+    IF claude.is_blank(p_subject) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a message subject is required',
             HINT = 'Pass a one-line subject saying what the message is about.';
     END IF;
-    IF NULLIF(btrim(p_body), '') IS NULL THEN
+    IF claude.is_blank(p_body) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a message body is required (subject ''%s'')', left(p_subject, 80)),
             HINT = 'Pass the message content in p_body.';
     END IF;

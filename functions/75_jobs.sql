@@ -112,7 +112,7 @@ DECLARE
     v_limit timestamp;
     v_next integer;
 BEGIN
-    IF NULLIF(v_expression, '') IS NULL THEN
+    IF claude.is_blank(v_expression) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a cron expression is required',
             HINT = 'Pass five fields such as ''0 2 * * *'' (every day at 02:00).';
     END IF;
@@ -311,7 +311,7 @@ DECLARE
     v_project_id uuid;
     v_id uuid;
 BEGIN
-    IF NULLIF(v_name, '') IS NULL THEN
+    IF claude.is_blank(v_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a job name is required',
             HINT = 'Pass a unique name such as ''nightly-backup''.';
     END IF;
@@ -324,7 +324,7 @@ BEGIN
             HINT = format('Pass one of: %s.', (SELECT string_agg(v, ', ') FROM jsonb_array_elements_text(claude.get_valid_values('scheduled_jobs', 'job_type')) AS v));
     END IF;
     PERFORM claude.assert_valid_value('scheduled_jobs', 'job_type', p_job_type);
-    IF NULLIF(btrim(p_command), '') IS NULL THEN
+    IF claude.is_blank(p_command) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a command is required for job ''%s''', v_name),
             HINT = 'Pass the command line the client runs, e.g. ''python scripts/backup.py''.';
     END IF;
@@ -364,7 +364,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD001', MESSAGE = format('cron expression ''%s...'' is %s characters long', left(v_schedule, 40), length(v_schedule)),
             HINT = 'A cron expression has at most 100 characters.';
     END IF;
-    IF NULLIF(btrim(p_project_name), '') IS NOT NULL THEN
+    IF NOT claude.is_blank(p_project_name) THEN
         v_project_id := claude.resolve_project(p_project_name, false);
     END IF;
     -- The trigger scheduled_jobs_before_write takes the name lock and raises CD004 for a taken name.
@@ -433,7 +433,7 @@ STABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 DECLARE
-    v_filter boolean := NULLIF(btrim(p_project_name), '') IS NOT NULL;
+    v_filter boolean := NOT claude.is_blank(p_project_name);
     v_project_id uuid;
 BEGIN
     IF v_filter THEN
@@ -476,7 +476,7 @@ IMMUTABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF p_trigger_type IS DISTINCT FROM 'schedule' OR NULLIF(btrim(p_schedule), '') IS NULL THEN
+    IF p_trigger_type IS DISTINCT FROM 'schedule' OR claude.is_blank(p_schedule) THEN
         RETURN p_current;
     END IF;
     RETURN claude.next_cron_run(p_schedule, p_after);
@@ -600,7 +600,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 DECLARE
-    v_filter boolean := NULLIF(btrim(p_project_name), '') IS NOT NULL;
+    v_filter boolean := NOT claude.is_blank(p_project_name);
     v_project_id uuid;
     v_job claude.scheduled_jobs;
 BEGIN

@@ -30,7 +30,7 @@ DECLARE
     v_lock record;
     v_unlocks integer := 0;
 BEGIN
-    IF NULLIF(btrim(p_condition), '') IS NULL THEN
+    IF claude.is_blank(p_condition) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a reminder condition is required',
             HINT = 'Pass a boolean SQL expression, e.g. (SELECT count(*) FROM claude.build_tasks WHERE status = ''blocked'') = 0.';
     END IF;
@@ -148,7 +148,7 @@ DECLARE
     v_project_id uuid;
     v_id uuid;
 BEGIN
-    IF NULLIF(v_title, '') IS NULL THEN
+    IF claude.is_blank(v_title) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a reminder title is required',
             HINT = 'Pass what to remind about, e.g. ''Drop the deprecated claude_pm schema''.';
     END IF;
@@ -189,7 +189,7 @@ BEGIN
     ELSIF p_check_type = 'sql_query' THEN
         PERFORM claude.evaluate_reminder_condition(v_condition, false);
     END IF;
-    IF NULLIF(btrim(p_project_name), '') IS NOT NULL THEN
+    IF NOT claude.is_blank(p_project_name) THEN
         v_project_id := claude.resolve_project(p_project_name, false);
         SELECT left(p.project_name, 100) INTO v_project FROM claude.projects p WHERE p.project_id = v_project_id;
     END IF;

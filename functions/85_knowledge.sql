@@ -34,7 +34,7 @@ BEGIN
     IF p_names IS NULL THEN
         RETURN '{}';
     END IF;
-    IF EXISTS (SELECT 1 FROM unnest(p_names) AS n WHERE NULLIF(btrim(n), '') IS NULL) THEN
+    IF EXISTS (SELECT 1 FROM unnest(p_names) AS n WHERE claude.is_blank(n)) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD001',
             MESSAGE = format('%s %s is not valid: it contains an empty name', p_field, p_names),
             HINT = format('Pass names only, e.g. {"claude-family"}; an empty %s means every one.', p_field);
@@ -63,7 +63,7 @@ DECLARE
     v_projects text[];
     v_id uuid;
 BEGIN
-    IF NULLIF(v_title, '') IS NULL THEN
+    IF claude.is_blank(v_title) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a knowledge title is required',
             HINT = 'Pass what the knowledge is about, e.g. ''UPDATE has no ORDER BY/LIMIT''.';
     END IF;
@@ -71,7 +71,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'CD001', MESSAGE = format('knowledge title ''%s...'' is %s characters long', left(v_title, 40), length(v_title)),
             HINT = 'Titles have at most 200 characters; put the details in the description.';
     END IF;
-    IF NULLIF(btrim(p_description), '') IS NULL THEN
+    IF claude.is_blank(p_description) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a description is required for knowledge ''%s''', v_title),
             HINT = 'Pass the knowledge itself in p_description.';
     END IF;
@@ -126,7 +126,7 @@ BEGIN
             HINT = 'Pass 1 .. 10 (default 5), or NULL for no minimum.';
     END IF;
     PERFORM claude.assert_valid_value('knowledge', 'knowledge_type', p_knowledge_type);
-    IF NULLIF(btrim(p_search_text), '') IS NOT NULL THEN
+    IF NOT claude.is_blank(p_search_text) THEN
         v_query := websearch_to_tsquery('english'::regconfig, p_search_text);
         IF numnode(v_query) = 0 THEN
             v_query := NULL;   -- only stop words: no text filter

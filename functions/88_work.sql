@@ -49,7 +49,7 @@ AS $fn$
 DECLARE
     v_match text[];
 BEGIN
-    IF NULLIF(btrim(p_code), '') IS NULL THEN
+    IF claude.is_blank(p_code) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a work item code is required',
             HINT = 'Pass a short code such as F12 (feature), FB3 (feedback) or BT7 (build task).';
     END IF;
@@ -122,7 +122,7 @@ IMMUTABLE
 SET search_path = pg_catalog, claude, pg_temp
 AS $fn$
 BEGIN
-    IF p_required AND NULLIF(btrim(p_value), '') IS NULL THEN
+    IF p_required AND claude.is_blank(p_value) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('%s is required', p_what),
             HINT = format('Pass a non-blank %s.', p_what);
     END IF;
@@ -216,7 +216,7 @@ DECLARE
     v_project_id uuid;
     v_code integer;
 BEGIN
-    IF NULLIF(btrim(p_feedback_type), '') IS NULL THEN
+    IF claude.is_blank(p_feedback_type) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a feedback type is required',
             HINT = format('Pass one of: %s.', (SELECT string_agg(v, ', ') FROM jsonb_array_elements_text(claude.get_valid_values('feedback', 'feedback_type')) AS v));
     END IF;
@@ -307,7 +307,7 @@ DECLARE
     v_id uuid;
     v_open text;
 BEGIN
-    IF NULLIF(btrim(p_status), '') IS NULL THEN
+    IF claude.is_blank(p_status) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = format('a status is required to change %s', COALESCE(p_code, 'a work item')),
             HINT = 'Pass the new status, e.g. in_progress or completed (claude.get_valid_values lists them).';
     END IF;

@@ -15,7 +15,7 @@ DECLARE
     v_project text;
     v_project_id uuid;
 BEGIN
-    IF NULLIF(btrim(p_project_name), '') IS NULL THEN
+    IF claude.is_blank(p_project_name) THEN
         RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'a project name is required for the startup briefing',
             HINT = 'Pass the project of the session, e.g. the base name of the working directory.';
     END IF;

@@ -20,6 +20,8 @@ public sealed class ActivityTests : DatabaseApiTest
     [InlineData("CD005", "SELECT claude.log_activity(' ', NULL, 'a', 'x', 't')")]
     [InlineData("CD005", "SELECT claude.log_activity('job', NULL, 'a', NULL, 't')")]
     [InlineData("CD005", "SELECT claude.log_activity('job', NULL, 'a', 'x', '')")]
+    [InlineData("CD005", "SELECT claude.log_activity('job', NULL, 'a', 'x', E'\\n\\t ')")]
+    [InlineData("CD005", "SELECT claude.log_activity(E'\\u00A0\\u2003', NULL, 'a', 'x', 't')")]
     [InlineData("CD005", "SELECT claude.log_activity('job', NULL, 'a', 'x', 't', p_severity => NULL)")]
     [InlineData("CD001", "SELECT claude.log_activity('robot', NULL, 'a', 'x', 't')")]
     [InlineData("CD001", "SELECT claude.log_activity('job', NULL, 'a', 'x', 't', p_severity => 'fatal')")]

@@ -20,6 +20,8 @@ public sealed class IdentityTests : DatabaseApiTest
     [Theory]
     [InlineData("CD005", "SELECT claude.register_identity(NULL, 'claude-code')")]
     [InlineData("CD005", "SELECT claude.register_identity('  ', 'claude-code')")]
+    [InlineData("CD005", "SELECT claude.register_identity(E'\\t\\r\\n', 'claude-code')")]
+    [InlineData("CD005", "SELECT claude.register_identity('a', E' \\t')")]
     [InlineData("CD005", "SELECT claude.register_identity('a', NULL)")]
     [InlineData("CD005", "SELECT claude.register_identity('a', '')")]
     [InlineData("CD001", "SELECT claude.register_identity('a', 'claude-code', NULL, '[1, 2]')")]
