@@ -262,7 +262,7 @@ BEGIN
         v_text := v_value #>> '{}';
         CASE v_key
             WHEN 'title' THEN
-                IF btrim(v_text) = '' THEN
+                IF v_text IS NOT NULL AND claude.is_blank(v_text) THEN
                     RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'knowledge title cannot be blank', HINT = 'Pass a title.';
                 END IF;
                 IF length(btrim(v_text)) > 200 THEN
@@ -270,7 +270,7 @@ BEGIN
                         HINT = 'Titles have at most 200 characters.';
                 END IF;
             WHEN 'description' THEN
-                IF btrim(v_text) = '' THEN
+                IF v_text IS NOT NULL AND claude.is_blank(v_text) THEN
                     RAISE EXCEPTION USING ERRCODE = 'CD005', MESSAGE = 'knowledge description cannot be blank', HINT = 'Pass the knowledge itself.';
                 END IF;
             WHEN 'knowledge_type' THEN

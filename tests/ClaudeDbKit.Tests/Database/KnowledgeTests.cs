@@ -173,6 +173,7 @@ public sealed class KnowledgeTests : CoordinationApiTest
             ("CD005", "SELECT claude.update_knowledge($1, '{}')"),
             ("CD005", "SELECT claude.update_knowledge($1, '{\"title\": null}')"),
             ("CD005", "SELECT claude.update_knowledge($1, '{\"description\": \"  \"}')"),
+            ("CD005", "SELECT claude.update_knowledge($1, '{\"description\": \"\\t\\n\"}')"),
             ("CD001", "SELECT claude.update_knowledge($1, '[]')"),
             ("CD001", "SELECT claude.update_knowledge($1, '{\"title\": 5}')"),
             ("CD001", "SELECT claude.update_knowledge($1, '{\"knowledge_type\": \"tip\"}')"),
