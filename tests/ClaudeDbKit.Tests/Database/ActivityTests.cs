@@ -16,6 +16,18 @@ public sealed class ActivityTests : DatabaseApiTest
     }
 
     [Theory]
+    [InlineData("NULL", true)]
+    [InlineData("''", true)]
+    [InlineData("E' \\t\\r\\n\\f'", true)]
+    [InlineData("E'\\u00A0\\u2003\\u3000\\uFEFF'", true)]
+    [InlineData("E' x\\t'", false)]
+    [InlineData("'\u00E9'", false)]
+    public async Task Blank_means_null_or_only_whitespace_of_any_kind(string literal, bool blank)
+    {
+        Assert.Equal(blank, await Scalar<bool>($"SELECT claude.is_blank({literal})"));
+    }
+
+    [Theory]
     [InlineData("CD005", "SELECT claude.log_activity(NULL, NULL, 'a', 'x', 't')")]
     [InlineData("CD005", "SELECT claude.log_activity(' ', NULL, 'a', 'x', 't')")]
     [InlineData("CD005", "SELECT claude.log_activity('job', NULL, 'a', NULL, 't')")]
